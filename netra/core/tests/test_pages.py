@@ -1,0 +1,68 @@
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+TEMPLATE_ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_home_page_is_in_indonesian(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<html lang="id"' in page
+    assert "Pengawasan netralitas aparatur sipil negara" in page
+
+
+def test_the_home_page_links_only_to_pages_that_exist(client):
+    page = client.get("/").content.decode()
+    links = set(re.findall(r'href="(/[^"#]*)"', page))
+    assert links
+    for link in links:
+        assert client.get(link).status_code == 200, link
+
+
+def test_static_assets_are_vendored_and_no_template_uses_a_cdn(client):
+    page = client.get("/").content.decode()
+    for asset in re.findall(r'(?:href|src)="(/static/[^"]+)"', page):
+        assert client.get(asset).status_code == 200, asset
+    for template in TEMPLATE_ROOT.rglob("templates/**/*.html"):
+        assert not re.search(r"(?:src|href)=\"https?://", template.read_text()), template
+
+
+def test_the_region_browser_searches_with_aliases(client):
+    page = client.get(reverse("core:regions"), {"q": "Kalbar"}).content.decode()
+    assert "Provinsi Kalimantan Barat" in page
+
+
+def test_the_region_browser_answers_htmx_with_a_fragment(client):
+    response = client.get(reverse("core:regions"), {"q": "Pagaralam"}, HTTP_HX_REQUEST="true")
+    assert "<html" not in response.content.decode()
+    assert "Kota Pagar Alam" in response.content.decode()
+
+
+def test_a_region_page_lists_its_children(client):
+    page = client.get(reverse("core:region_detail", args=["61"])).content.decode()
+    assert "Kabupaten Sanggau" in page and "Kota Pontianak" in page
+
+
+def test_an_unknown_region_page_is_a_friendly_404(client):
+    response = client.get(reverse("core:region_detail", args=["99.99"]))
+    assert response.status_code == 404
+    assert "tidak ditemukan" in response.content.decode()
+
+
+def test_public_pages_are_rate_limited(client, settings):
+    settings.PUBLIC_PAGE_RATE = "3/m"
+    statuses = [client.get("/").status_code for _ in range(5)]
+    assert statuses[:3] == [200, 200, 200]
+    assert statuses[3] == 429
+
+
+def test_demo_mode_marks_every_page(client, settings):
+    settings.DEMO_MODE = True
+    assert "Mode demo" in client.get("/").content.decode()
+    settings.DEMO_MODE = False
+    assert "Mode demo" not in client.get("/").content.decode()
