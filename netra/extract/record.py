@@ -65,6 +65,7 @@ class Document:
     violations: list[Violation] = field(default_factory=list)
     statistics: list[Statistic] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    loaded: bool = True  # False when the input could not be read at all (missing file, no permission)
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:

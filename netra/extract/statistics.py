@@ -1,14 +1,203 @@
-"""PLACEHOLDER written by the pipeline owner so that pipeline.py runs.
+"""Aggregate counts about neutrality supervision ("3 laporan", "sebanyak 19 ASN ... dijatuhi hukuman").
 
-The helper who owns this module overwrites it entirely: keep the signature
-`find_statistics(doc: Document) -> list[Statistic]`. The Document arrives with title, text,
-sentences, publication_date, event_date, regions, organizations and people filled.
+A number (digits with Indonesian separators, or a number word) is a statistic when the
+word right after it is a unit from ``data/statistics.toml``: a case unit (laporan, aduan,
+kasus, ...), a person unit backed by an aggregate cue and a violation cue, a percentage
+near such words, or a headcount given as the base of a case count ("ASN ... dengan jumlah
+14.851 dengan dugaan pelanggaran 8 kasus"). Citations, years, ranks and money are left out
+by the words before the number; counts repeated in the headline and the body are kept once.
 """
 
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
 from netra.extract.record import Document, Statistic
+
+_RULES = tomllib.loads((Path(__file__).parent / "data" / "statistics.toml").read_text(encoding="utf-8"))
+_NUMBERS = _RULES["numbers"]
+_UNITS = _RULES["units"]
+_CONTEXT = _RULES["context"]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _number_word_pattern() -> str:
+    digit = _alternation(list(_NUMBERS["digits"]))
+    tens = rf"(?:{digit})\s+{_NUMBERS['tens']}(?:\s+(?:{digit}))?"
+    teens = rf"(?:{digit})\s+{_NUMBERS['teens']}"
+    return rf"{tens}|{teens}|{_alternation(list(_NUMBERS['specials']))}|{digit}"
+
+
+_NUMBER = re.compile(
+    r"(?<![\w.,/:-])(?P<digits>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w/:-]|[.,]\d)"
+    rf"|(?<![\w-])(?P<words>{_number_word_pattern()})(?![\w-])",
+    re.IGNORECASE,
+)
+_UNIT = re.compile(
+    r"\s*(?:orang\s+)?"
+    rf"(?:(?P<case>{_alternation(_UNITS['case'])})"
+    rf"|(?P<person>{_alternation(_UNITS['person'])})"
+    rf"|(?P<continuation>{_alternation(_UNITS['continuation'])})"
+    rf"|(?P<percent>{_alternation(_UNITS['percent'])}))(?!\w)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w%-]+")
+_UNIT_TAIL = re.compile(r"(?:\s+(?:\([A-Z]+\)|[a-z]+|ASN|PNS|PPPK|KASN|BKN|PPK)){0,4}")
+_SCOPE = re.compile(
+    r"\b(?:[Dd]i|[Ss]e-?)\s*(?:(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)\s+)?"
+    r"(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+)
+_EXCLUDED_AFTER = re.compile(_alternation(_CONTEXT["excluded_after"]), re.IGNORECASE)
+_VIOLATION = re.compile(rf"\b(?:{_alternation(_CONTEXT['violation'])})\b", re.IGNORECASE)
+_CASE_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['case'])})\b", re.IGNORECASE)
+_PERSON_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['person'])})\b", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?])\s+(?=[\"“'‘(]?[A-Z0-9])")
+_YEARS = range(1945, 2101)
+
+
+@dataclass(slots=True)
+class _Count:
+    quantity: float | int
+    unit: str
+    scope: str | None
+    kind: str  # "case", "person", "percent", "headcount"
 
 
 def find_statistics(doc: Document) -> list[Statistic]:
-    return []
+    """Aggregate supervision counts in the document, each figure once."""
+    found: list[Statistic] = []
+    for sentence in _sentences(doc):
+        earlier = list(found)  # repeats are looked for in other sentences only
+        for count in counts_in_sentence(sentence):
+            if not any(_same_figure(count, stat) for stat in earlier):
+                found.append(Statistic(quantity=count.quantity, unit=count.unit, scope=count.scope))
+    return found
+
+
+def _same_figure(count: _Count, stat: Statistic) -> bool:
+    """A repeat: the same number for the same place (or with no place on one side)."""
+    if float(count.quantity) != float(stat.quantity):
+        return False
+    return not count.scope or not stat.scope or count.scope.lower() == stat.scope.lower()
+
+
+def counts_in_sentence(sentence: str) -> list[_Count]:
+    """Statistic candidates of one sentence, in reading order."""
+    counts: list[_Count] = []
+    for match in _NUMBER.finditer(sentence):
+        count = _classify_number(sentence, match, counts)
+        if count is not None:
+            counts.append(count)
+    if not any(c.kind == "case" for c in counts):
+        counts = [c for c in counts if c.kind != "headcount"]
+    return counts
+
+
+def parse_number(text: str) -> float | int | None:
+    """'1.158' -> 1158, '2,5' -> 2.5, 'dua belas' -> 12, 'tiga' -> 3."""
+    text = text.strip().lower()
+    if text[:1].isdigit():
+        integer, _, fraction = text.replace(".", "").partition(",")
+        return float(f"{integer}.{fraction}") if fraction else int(integer)
+    words = text.split()
+    digits, specials = _NUMBERS["digits"], _NUMBERS["specials"]
+    if len(words) == 1:
+        return digits.get(words[0], specials.get(words[0]))
+    if words[1] == _NUMBERS["teens"]:
+        return 10 + digits[words[0]]
+    if words[1] == _NUMBERS["tens"]:
+        return 10 * digits[words[0]] + (digits[words[2]] if len(words) > 2 else 0)
+    return None
+
+
+def _classify_number(sentence: str, match: re.Match, earlier: list[_Count]) -> _Count | None:
+    quantity = parse_number(match.group())
+    if quantity is None or _is_excluded_by_words_before(sentence[: match.start()], match):
+        return None
+    after = sentence[match.end() :]
+    unit = _UNIT.match(after)
+    scope = _scope_of(sentence, match.start(), match.end())
+    if unit is None:
+        return _headcount(sentence, match, quantity, scope)
+    unit_text = _unit_text(after, unit)
+    if unit.group("case"):
+        if _EXCLUDED_AFTER.search(after[:80]):
+            return None
+        return _Count(quantity, unit_text, scope, "case")
+    if unit.group("person"):
+        return _person_count(sentence, match, after, quantity, unit_text, scope)
+    if unit.group("continuation"):
+        previous = next((c for c in reversed(earlier) if c.kind == "case"), None)
+        return _Count(quantity, previous.unit, scope, "case") if previous else None
+    return _percentage(sentence, match, quantity, unit_text, scope)
+
+
+def _is_excluded_by_words_before(before: str, match: re.Match) -> bool:
+    words = [w.lower() for w in _WORD.findall(before[-60:])]
+    if words and words[-1] in _CONTEXT["excluded_before"]:
+        return True
+    if any(w in _CONTEXT["negations"] for w in words[-2:]):
+        return True
+    digits = match.group("digits")
+    return bool(digits) and digits.isdigit() and int(digits) in _YEARS
+
+
+def _person_count(sentence, match, after, quantity, unit_text, scope) -> _Count | None:
+    before = [w.lower() for w in _WORD.findall(sentence[: match.start()][-80:])]
+    if not any(w in _CONTEXT["aggregate"] for w in before[-_CONTEXT["aggregate_window"] :]):
+        return None
+    following = " ".join(_WORD.findall(after)[:12])
+    if not _VIOLATION.search(following):
+        return None
+    return _Count(quantity, unit_text, scope, "person")
+
+
+def _headcount(sentence, match, quantity, scope) -> _Count | None:
+    before = sentence[: match.start()]
+    words = [w.lower() for w in _WORD.findall(before[-120:])][-_CONTEXT["headcount_window"] :]
+    if not any(w in _CONTEXT["headcount"] for w in words):
+        return None
+    if not _PERSON_WORD.search(" ".join(words)):
+        return None
+    person = _PERSON_WORD.search(" ".join(words))
+    return _Count(quantity, person.group(), scope, "headcount")
+
+
+def _percentage(sentence, match, quantity, unit_text, scope) -> _Count | None:
+    window = _CONTEXT["percent_window"]
+    near = " ".join(
+        _WORD.findall(sentence[: match.start()])[-window:] + _WORD.findall(sentence[match.end() :])[: window + 1]
+    )
+    if not (_CASE_WORD.search(near) or _VIOLATION.search(near)):
+        return None
+    return _Count(quantity, unit_text, scope, "percent")
+
+
+def _unit_text(after: str, unit: re.Match) -> str:
+    tail = _UNIT_TAIL.match(after, unit.end())
+    text = after[unit.start() : tail.end() if tail else unit.end()]
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _scope_of(sentence: str, start: int, end: int) -> str | None:
+    """The nearest "di <Place>" before the number, else the first one after it."""
+    before = [m for m in _SCOPE.finditer(sentence[:start]) if _is_place(m)]
+    if before:
+        return before[-1].group("place")
+    after = next((m for m in _SCOPE.finditer(sentence, end) if _is_place(m)), None)
+    return after.group("place") if after else None
+
+
+def _is_place(match: re.Match) -> bool:
+    return match.group("place").split()[0].lower() not in _CONTEXT["not_places"]
+
+
+def _sentences(doc: Document) -> list[str]:
+    body = doc.sentences or [s for s in _SENTENCE_BREAK.split(doc.text) if s.strip()]
+    return ([doc.title] if doc.title else []) + list(body)

@@ -1,0 +1,260 @@
+"""Loading and cleaning: bytes on disk to a Document with a title and clean text.
+
+Never raises for bad input: empty, binary, oversized, undecodable, broken or
+foreign-language input gives a Document with ``warnings``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from datetime import date
+from pathlib import Path
+
+from netra.extract.dates import parse_date, parse_timestamp_line
+from netra.extract.record import Document
+
+DATA = tomllib.loads((Path(__file__).parent / "data" / "cleaning.toml").read_text(encoding="utf-8"))
+MAX_BYTES: int = DATA["max_bytes"]
+JUNK_LINE = re.compile("|".join(f"(?:{p})" for p in DATA["junk_line_patterns"]), re.IGNORECASE)
+NAV_WORDS = frozenset(DATA["nav_words"])
+PRUNE_XPATH: list[str] = DATA["prune_xpath"]
+ACCEPTED_LANGUAGES = frozenset(DATA["accepted_languages"])
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<meta|<div|<p[\s>])", re.IGNORECASE)
+TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+H1_TAG = re.compile(r"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
+PUBLISHED_META = re.compile(
+    r"<meta[^>]+(?:article:published_time|datePublished|pubdate)[^>]*content=[\"']([^\"']+)",
+    re.IGNORECASE,
+)
+TAG = re.compile(r"<[^>]+>")
+SCRIPT_OR_STYLE = re.compile(r"<(script|style|noscript)[^>]*>.*?</\1>", re.IGNORECASE | re.DOTALL)
+BLOCK_END = re.compile(r"</(p|div|h\d|li|tr|section|article|header|footer)>|<br\s*/?>", re.IGNORECASE)
+SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+ENTITY = {"&amp;": "&", "&nbsp;": " ", "&quot;": '"', "&#39;": "'", "&lt;": "<", "&gt;": ">"}
+
+
+# --- reading -----------------------------------------------------------------
+
+def read_bytes(path: Path, doc: Document) -> bytes | None:
+    """The file's first MAX_BYTES bytes; None (with a warning) when it cannot be read."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES)
+    except OSError as error:
+        doc.warn(f"cannot read input: {error.strerror or error}")
+        doc.loaded = False
+        return None
+    if size > MAX_BYTES:
+        doc.warn(f"input is {size:,} bytes; only the first {MAX_BYTES:,} bytes were processed")
+    return data
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    return bool(head) and controls / len(head) > 0.05
+
+
+def decode(data: bytes, doc: Document) -> str:
+    """UTF-8 first, then cp1252, then latin-1 (which always succeeds), warning on fallback."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if error.start >= len(data) - 3:  # a multi-byte character cut by the size cap
+            return data[: error.start].decode("utf-8-sig")
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        doc.warn(f"input is not valid UTF-8; decoded as {encoding}")
+        return text
+    return data.decode("latin-1")  # pragma: no cover - latin-1 decodes every byte
+
+
+def load_path(path: str | Path) -> Document:
+    """Read one input file (.txt, .html or .json) into a Document holding the raw content."""
+    path = Path(path)
+    doc = Document(source=str(path))
+    data = read_bytes(path, doc)
+    if data is None:
+        return doc
+    if not data.strip():
+        doc.warn("empty input")
+        return doc
+    if looks_binary(data):
+        doc.warn("binary input; no text extracted")
+        return doc
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return load_json(decode(data, doc), doc)
+    doc.is_html = suffix in HTML_SUFFIXES or (suffix != ".txt" and bool(HTML_SNIFF.match(data)))
+    doc.raw = decode(data, doc)
+    return doc
+
+
+def load_json(text: str, doc: Document) -> Document:
+    """``{"url", "html"|"text", "published"}``."""
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as error:
+        doc.warn(f"invalid JSON input: {error.msg} at line {error.lineno}")
+        return doc
+    if not isinstance(payload, dict):
+        doc.warn("JSON input is not an object")
+        return doc
+    doc.url = payload.get("url") if isinstance(payload.get("url"), str) else None
+    if isinstance(payload.get("published"), str):
+        doc.publication_date = parse_date(payload["published"])
+    if isinstance(payload.get("html"), str) and payload["html"].strip():
+        doc.raw, doc.is_html = payload["html"][:MAX_BYTES], True
+    elif isinstance(payload.get("text"), str):
+        doc.raw = payload["text"][:MAX_BYTES]
+        if isinstance(payload.get("title"), str):
+            doc.raw = payload["title"] + "\n" + doc.raw
+    else:
+        doc.warn('JSON input has neither "html" nor "text"')
+    return doc
+
+
+def load_text(text: str, source: str = "<text>", title: str | None = None) -> Document:
+    """A Document from an in-memory string (line 1 = title unless ``title`` is given)."""
+    doc = Document(source=source, raw=text if title is None else f"{title}\n{text}")
+    return doc
+
+
+# --- cleaning ----------------------------------------------------------------
+
+def is_junk_line(line: str) -> bool:
+    if JUNK_LINE.search(line):
+        return True
+    words = line.lower().split()
+    return bool(words) and all(w.strip("•·|-–—:") in NAV_WORDS for w in words)
+
+
+def is_short_fragment(line: str) -> bool:
+    """Category labels and widgets: three words or fewer, no sentence punctuation."""
+    return len(line.split()) <= 3 and not re.search(r"[.!?\"”:]$", line)
+
+
+def clean_lines(lines: list[str]) -> tuple[list[str], date | None]:
+    """Page furniture removed; returns the kept lines and a timestamp line's date, if any."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    published: date | None = None
+    skip_next = False
+    for raw_line in lines:
+        line = SPACES.sub(" ", CONTROL.sub("", raw_line)).strip(" •·")
+        if not line:
+            continue
+        if skip_next:  # the headline under a bare "Baca juga:" line
+            skip_next = False
+            if len(line.split()) <= 20 and not line.endswith("."):
+                continue
+        stamp = parse_timestamp_line(line)
+        if stamp is not None:
+            published = published or stamp
+            continue
+        if is_junk_line(line):
+            skip_next = bool(re.match(r"^\W*baca (juga|berita)\W*$", line, re.IGNORECASE))
+            continue
+        if is_short_fragment(line) or line in seen:
+            continue
+        seen.add(line)
+        kept.append(line)
+    return kept, published
+
+
+def clean_plain_text(doc: Document) -> Document:
+    """A .txt page: line 1 is the title (or empty), then the page text with its junk."""
+    title, _, body = doc.raw.partition("\n")
+    doc.title = SPACES.sub(" ", title).strip()
+    lines, stamp = clean_lines(body.splitlines())
+    if doc.title:
+        lines = [line for line in lines if line != doc.title]
+    doc.text = "\n".join(lines)
+    doc.publication_date = doc.publication_date or stamp
+    return doc
+
+
+def strip_tags(html: str) -> str:
+    text = BLOCK_END.sub("\n", SCRIPT_OR_STYLE.sub(" ", html))
+    text = TAG.sub(" ", text)
+    for entity, char in ENTITY.items():
+        text = text.replace(entity, char)
+    return text
+
+
+def html_title(html: str) -> str:
+    for pattern in (H1_TAG, TITLE_TAG):
+        if match := pattern.search(html):
+            title = SPACES.sub(" ", strip_tags(match[1])).strip()
+            if title:
+                return title
+    return ""
+
+
+def clean_html(doc: Document) -> Document:
+    """A saved page: trafilatura's main text, then the same junk filter as plain text."""
+    import trafilatura  # heavy import, only needed for HTML
+
+    doc.title = html_title(doc.raw)
+    if doc.publication_date is None and (meta := PUBLISHED_META.search(doc.raw)):
+        doc.publication_date = parse_date(meta[1][:10])
+    try:
+        extracted = trafilatura.extract(
+            doc.raw, url=doc.url, include_comments=False, include_tables=False,
+            prune_xpath=PRUNE_XPATH, deduplicate=False,
+        )
+    except Exception as error:  # noqa: BLE001 - any parser failure becomes a warning
+        doc.warn(f"HTML extraction failed ({type(error).__name__}); used tag-stripped text")
+        extracted = None
+    if not extracted:
+        if "extraction failed" not in " ".join(doc.warnings):
+            doc.warn("HTML extraction found no main text; used tag-stripped text")
+        extracted = strip_tags(doc.raw)
+    lines, stamp = clean_lines(extracted.splitlines())
+    doc.text = "\n".join(line for line in lines if line != doc.title)
+    doc.publication_date = doc.publication_date or stamp
+    return doc
+
+
+def split_sentences(text: str) -> list[str]:
+    sentences: list[str] = []
+    for paragraph in text.split("\n"):
+        sentences.extend(s.strip() for s in SENTENCE_END.split(paragraph) if s.strip())
+    return sentences
+
+
+def clean(doc: Document) -> Document:
+    if not doc.raw:
+        return doc
+    doc = clean_html(doc) if doc.is_html else clean_plain_text(doc)
+    doc.sentences = split_sentences(doc.text)
+    if not doc.text.strip():
+        doc.warn("no article text found")
+    return doc
+
+
+# --- language ----------------------------------------------------------------
+
+def check_language(doc: Document) -> Document:
+    """Flag text that is not Indonesian (py3langid, on a sample of the text)."""
+    sample = doc.text[: DATA["language_sample_chars"]]
+    if len(sample.split()) < DATA["min_words_for_language"]:
+        return doc
+    import py3langid
+
+    doc.language = py3langid.classify(sample)[0]
+    if doc.language not in ACCEPTED_LANGUAGES:
+        doc.warn(f"text looks like language '{doc.language}', not Indonesian")
+    return doc

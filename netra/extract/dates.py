@@ -1,0 +1,172 @@
+"""Indonesian date phrases: targeted patterns, never a free-text date search.
+
+Recognised: "Rabu (20/11/2024)", "Senin, (29/5/2023)", "(Kamis, 24/10)",
+"Senin 18 November 2024", "Sabtu, 30 Desember 2023", "25 Juni 2024",
+"(27/12)" and "28/02/2024". A missing year is inferred from the weekday
+(when exactly one year of the election cycle fits) or from the publication
+date. Document numbers ("Nomor 246 Tahun 2022", "800/254/IV.1/BKD",
+"K.1/09/2022") never match.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from netra.extract.record import Document
+
+DATA = tomllib.loads((Path(__file__).parent / "data" / "dates.toml").read_text(encoding="utf-8"))
+WEEKDAYS: dict[str, int] = dict(DATA["weekdays"])
+MONTHS: dict[str, int] = dict(DATA["months"])
+CYCLE_YEARS = range(DATA["cycle_first_year"], DATA["cycle_last_year"] + 1)
+NOT_EVENT_CONTEXT = tuple(DATA["not_event_context"])
+
+_WD = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
+_MON = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+
+# "Rabu (20/11/2024)", "Senin, (29/5/2023)", "(Kamis, 24/10)", "(27/12)"
+NUMERIC_IN_PARENS = re.compile(
+    rf"(?:\b(?P<wd>{_WD})\s*,?\s*)?\(\s*(?:(?P<wd2>{_WD})\s*,?\s*)?"
+    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\s*\)",
+    re.IGNORECASE,
+)
+# "Senin 18 November 2024", "Sabtu, 30 Desember 2023", "tanggal 25 Juni 2024", "22 September"
+WRITTEN = re.compile(
+    rf"(?:\b(?P<wd>{_WD})\s*,?\s*(?:\(\s*)?(?:tanggal\s+|tgl\.?\s+)?)?"
+    rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\.?(?:\s+(?P<y>\d{{4}}))?\b",
+    re.IGNORECASE,
+)
+# "28/02/2024" standing alone: not part of a document number ("K.1/09/2022", "800/254/IV.1").
+NUMERIC_BARE = re.compile(r"(?<![\w./-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\w/])")
+
+_TIME = r"(?:\s*[-,|/]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)?)?"
+# A line that is only an article timestamp: "Sabtu, 30 Desember 2023 - 22:01 WIB",
+# "Kompas.com - 28/02/2024, 20:46 WIB", "30 September 2024", "Diterbitkan: 1 Mei 2024".
+TIMESTAMP_LINE = re.compile(
+    rf"^\s*(?:(?:[\w.]+\s*[-–|:]\s*)|(?:diterbitkan|dipublikasikan|published|posted|update|diperbarui)\s*:?\s*)?"
+    rf"(?:(?:{_WD})\s*,?\s*)?"
+    rf"(?P<date>\d{{1,2}}\s+(?:{_MON})\.?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"{_TIME}\s*$",
+    re.IGNORECASE,
+)
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    value: date
+    start: int
+    weekday_given: bool
+    year_given: bool
+
+
+def make_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def full_year(text: str | None) -> int | None:
+    if not text:
+        return None
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def infer_year(month: int, day: int, weekday: int | None, published: date | None) -> int | None:
+    """The year of a day/month without one: from the weekday, else the publication date."""
+    if weekday is not None:
+        fitting = [y for y in CYCLE_YEARS if (d := make_date(y, month, day)) and d.weekday() == weekday]
+        if len(fitting) == 1:
+            return fitting[0]
+        if published is not None and published.year in fitting:
+            return published.year
+        if len(fitting) > 1 and published is not None:
+            earlier = [y for y in fitting if y <= published.year]
+            return earlier[-1] if earlier else None
+        return None
+    if published is not None:
+        candidate = make_date(published.year, month, day)
+        if candidate and candidate > published + timedelta(days=7):
+            return published.year - 1
+        return published.year
+    return None
+
+
+def _mention(match: re.Match, month: int, published: date | None) -> DateMention | None:
+    weekday_word = (match.groupdict().get("wd") or match.groupdict().get("wd2") or "").lower()
+    weekday = WEEKDAYS.get(weekday_word)
+    day = int(match["d"])
+    year = full_year(match["y"])
+    year_given = year is not None
+    if year is None:
+        year = infer_year(month, day, weekday, published)
+    if year is None:
+        return None
+    value = make_date(year, month, day)
+    if value is None:
+        return None
+    return DateMention(value, match.start(), weekday is not None, year_given)
+
+
+def find_dates(text: str, published: date | None = None) -> list[DateMention]:
+    """Every date phrase in ``text`` that resolves to a full date, in order of appearance."""
+    found: dict[int, DateMention] = {}
+    for match in NUMERIC_IN_PARENS.finditer(text):
+        if (mention := _mention(match, int(match["m"]), published)) is not None:
+            found.setdefault(match.start("d"), mention)
+    for match in WRITTEN.finditer(text):
+        if (mention := _mention(match, MONTHS[match["mon"].lower()], published)) is not None:
+            found.setdefault(match.start("d"), mention)
+    for match in NUMERIC_BARE.finditer(text):
+        if (mention := _mention(match, int(match["m"]), published)) is not None:
+            found.setdefault(match.start("d"), mention)
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def parse_timestamp_line(line: str) -> date | None:
+    """The date of a line that is only a timestamp, else None."""
+    match = TIMESTAMP_LINE.match(line)
+    if match is None:
+        return None
+    return parse_date(match["date"])
+
+
+def parse_date(text: str) -> date | None:
+    """One date written as ISO, d/m/yyyy or "d Month yyyy"."""
+    text = text.strip()
+    if iso := ISO_DATE.match(text):
+        return make_date(int(iso[1]), int(iso[2]), int(iso[3]))
+    if bare := NUMERIC_BARE.match(text):
+        return make_date(int(bare["y"]), int(bare["m"]), int(bare["d"]))
+    if written := WRITTEN.match(text):
+        if written["y"]:
+            return make_date(int(written["y"]), MONTHS[written["mon"].lower()], int(written["d"]))
+    return None
+
+
+def _is_reference_date(text: str, mention: DateMention) -> bool:
+    before = text[max(0, mention.start - 40): mention.start].lower()
+    after = text[mention.start: mention.start + 40].lower()
+    return any(word in before.split() for word in NOT_EVENT_CONTEXT) or "mendatang" in after
+
+
+def choose_event_date(text: str, published: date | None) -> date | None:
+    """The date of the lead event: the first weekday-anchored date, else the first plain full date."""
+    mentions = find_dates(text, published)
+    anchored = [m for m in mentions if m.weekday_given]
+    if anchored:
+        return anchored[0].value
+    for mention in mentions:
+        if mention.year_given and not _is_reference_date(text, mention):
+            return mention.value
+    return None
+
+
+def add_dates(doc: Document) -> Document:
+    doc.event_date = choose_event_date(doc.text, doc.publication_date)
+    return doc

@@ -1,0 +1,304 @@
+"""Regions (provinces, regencies, cities) a document is about.
+
+Mentions are found with the project gazetteer (``netra.regions``) and sorted
+into three kinds, used in this order of preference:
+
+1. *explicit*: a name with its level word ("Kabupaten Bantul", "se-Provinsi
+   Sumatera Selatan") or a bare name used on its own ("di Sigi", "Hotel Aston Kupang");
+2. *attached*: a bare name inside an institution or position ("Bawaslu Lampung",
+   "Pj Bupati Mempawah") - used only when there is no explicit mention;
+3. *dateline*: "SUNGAI PENUH (Sekatanews) -" - used only when there is nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from netra.extract.record import Document, Region
+from netra.regions.gazetteer import (
+    CITY,
+    PREFIX_LEVELS,
+    PROVINCE,
+    REGENCY,
+    Gazetteer,
+    Place,
+    display_name,
+    lokal_gazetteer,
+    name_key,
+)
+
+DATA = tomllib.loads((Path(__file__).parent / "data" / "regions.toml").read_text(encoding="utf-8"))
+RULES = DATA["rules"]
+DISPLAY_NAMES: dict[str, str] = DATA["display_names"]
+DISPLAY_DROP = re.compile(r"\b(?:%s)\s+" % "|".join(map(re.escape, RULES["display_drop_words"])))
+WEAK_BARE = frozenset(name_key(n) for n in RULES["weak_bare_names"])
+SUB_REGION_WORDS = frozenset(RULES["sub_region_words"])
+ATTACHING_WORDS = frozenset(RULES["attaching_words"])
+REGION_LEVELS = (PROVINCE, REGENCY, CITY)
+LEVEL_WORDS = {w: levels[0] for w, levels in PREFIX_LEVELS.items() if levels[0] in REGION_LEVELS}
+MAX_NAME_TOKENS = 4
+
+TOKEN = re.compile(r"\([^()\n]{0,40}\)|[A-Za-z][A-Za-z'’-]*|\d[\d./]*|[^\sA-Za-z\d]")
+# "SUNGAI PENUH (Sekatanews) -", "Seluma, mediabengkulu.co –", "KORANBERNAS.ID, SLEMAN--"
+DATELINE = re.compile(
+    r"^(?P<head>[A-Z][\w.'’]*(?:[ ,]+[\w.'’]+){0,5}?)\s*(?:\([^)]{1,40}\))?\s*(?:[-–—]{1,2}|--)\s*(?=\S)"
+)
+UPPER_WORD = re.compile(r"\b[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]{2,})*\b")
+
+
+@dataclass(slots=True)
+class Mention:
+    places: list[Place]
+    start: int
+    kind: str  # "explicit" | "attached" | "dateline"
+    level_hint: str | None = None
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    start: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_name(self) -> bool:
+        t = self.text
+        return t[0].isupper() and (any(c.islower() for c in t) or len(t) <= 5) and t[0].isalpha()
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return lokal_gazetteer(2)
+
+
+@lru_cache(maxsize=1)
+def region_keys() -> dict[str, list[Place]]:
+    """Name key -> provinces/regencies/cities (O(1) lookups)."""
+    keys: dict[str, list[Place]] = {}
+    for key, entries in gazetteer().by_key.items():
+        places = [place for place, _ in entries if place.level in REGION_LEVELS]
+        if places:
+            keys[key] = places
+    return keys
+
+
+@lru_cache(maxsize=1)
+def abbreviation_keys() -> frozenset[str]:
+    """Keys written in capitals in the alias list ("NTB", "DKI"): the only all-caps words matched."""
+    return frozenset(key for key, entries in gazetteer().by_key.items()
+                     if any(matched.isupper() for _, matched in entries))
+
+
+@lru_cache(maxsize=1)
+def fuzzy_choices() -> tuple[list[str], frozenset[str]]:
+    """Keys of multi-word region names, and the words those names are made of."""
+    keys, words = [], set()
+    for place in gazetteer().by_code.values():
+        if place.level not in REGION_LEVELS:
+            continue
+        name_words = DISPLAY_DROP.sub("", place.name).split()[1:] if place.level != PROVINCE \
+            else place.name.split()
+        if len(name_words) >= 2:
+            keys.append(name_key(place.name))
+            words.update(w.lower() for w in name_words if len(w) > 4)
+    return keys, frozenset(words)
+
+
+def region_display(place: Place) -> str:
+    if place.code in DISPLAY_NAMES:
+        return DISPLAY_NAMES[place.code]
+    return DISPLAY_DROP.sub("", display_name(place))
+
+
+def bare_region_name(place: Place) -> str:
+    """ "Kabupaten Rokan Hilir" -> "Rokan Hilir" (for names like "Polres Rokan Hilir")."""
+    words = region_display(place).split()
+    return " ".join(words[1:]) if words and words[0].lower() in LEVEL_WORDS else " ".join(words)
+
+
+def as_region(place: Place) -> Region:
+    return Region(name=region_display(place), level=place.level, code=place.code)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group(), m.start() + offset) for m in TOKEN.finditer(text)]
+
+
+def strip_dateline(line: str) -> tuple[str, str | None]:
+    """(line without its dateline, the dateline's place words or None)."""
+    match = DATELINE.match(line)
+    if match is None or len(line) < 60:
+        return line, None
+    head = match["head"]
+    places = " ".join(UPPER_WORD.findall(head)) or head.split(",")[0]
+    return " " * match.end() + line[match.end():], places
+
+
+def lookup(tokens: list[Token], i: int, doc_aliases: dict[str, Place]) -> tuple[list[Place], int]:
+    """Longest run of name tokens at ``i`` that is a region name: (places, tokens used)."""
+    keys = region_keys()
+    for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
+        run = tokens[i:i + n]
+        if not all(t.is_name for t in run):
+            continue
+        if n == 1 and run[0].text in doc_aliases:
+            return [doc_aliases[run[0].text]], 1
+        if n == 1 and run[0].text.isupper() and run[0].lower not in abbreviation_keys():
+            continue
+        key = "".join(t.lower for t in run).replace("-", "").replace("'", "").replace("’", "")
+        if key in keys:
+            return keys[key], n
+    return [], 0
+
+
+def fuzzy_lookup(tokens: list[Token], i: int) -> tuple[list[Place], int]:
+    """A region name with a typo ("Kepulauan Tanimbat"), for runs of 2-3 capitalised words."""
+    choices, name_words = fuzzy_choices()
+    for n in (3, 2):
+        run = tokens[i:i + n]
+        if len(run) < n or not all(t.is_name and t.text[0].isupper() for t in run):
+            continue
+        if not any(t.lower in name_words for t in run):
+            continue
+        query = "".join(t.lower for t in run)
+        if len(query) < RULES["fuzzy_min_chars"]:
+            continue
+        found = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=RULES["fuzzy_min_score"])
+        if found:
+            return region_keys()[found[0]], n
+    return [], 0
+
+
+def is_attached(tokens: list[Token], i: int) -> tuple[bool, str | None]:
+    """Whether the capitalised run before token ``i`` names an institution or position."""
+    j = i - 1
+    steps = 0
+    while j >= 0 and steps < 8:
+        token = tokens[j]
+        if token.text.startswith("("):
+            j -= 1
+            continue
+        if not (token.text[0].isupper() or token.text[0].isdigit()):
+            break
+        if token.lower in ATTACHING_WORDS:
+            return True, level_hint_of(token.lower)
+        j -= 1
+        steps += 1
+    return False, None
+
+
+def level_hint_of(word: str) -> str | None:
+    if word in {"pemkot", "pemko", "walikota", "wali", "wawali", "sekdakot"}:
+        return CITY
+    if word in {"pemkab", "bupati", "wabup", "sekdakab"}:
+        return REGENCY
+    if word in {"pemprov", "gubernur", "wagub", "sekdaprov"}:
+        return PROVINCE
+    return None
+
+
+def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place]) -> list[Mention]:
+    tokens = tokenize(line, offset)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        level = LEVEL_WORDS.get(token.lower)
+        if level and i + 1 < len(tokens):
+            j = i + 2 if tokens[i + 1].text == "." else i + 1
+            places, used = lookup(tokens, j, doc_aliases)
+            places = [p for p in places if p.level == level] or [
+                p for p in places if level == CITY and p.level == REGENCY]
+            if places:
+                mentions.append(Mention(places, token.start, "explicit", level))
+                i = j + used
+                remember_abbreviation(tokens, i, places[0], doc_aliases)
+                continue
+        if token.is_name and not (i > 0 and tokens[i - 1].lower.rstrip(".") in SUB_REGION_WORDS):
+            places, used = lookup(tokens, i, doc_aliases)
+            if not places:
+                places, used = fuzzy_lookup(tokens, i)
+            if places:
+                key = "".join(t.lower for t in tokens[i:i + used])
+                if key not in WEAK_BARE:
+                    attached, hint = is_attached(tokens, i)
+                    mentions.append(Mention(places, token.start, "attached" if attached else "explicit", hint))
+                    remember_abbreviation(tokens, i + used, places[0], doc_aliases)
+                i += used
+                continue
+        i += 1
+    return mentions
+
+
+def remember_abbreviation(tokens: list[Token], i: int, place: Place, doc_aliases: dict[str, Place]) -> None:
+    """"Maluku Barat Daya (MBD)": MBD names that region for the rest of the document."""
+    if i < len(tokens) and re.fullmatch(r"\([A-Z]{2,6}\)", tokens[i].text):
+        doc_aliases[tokens[i].text[1:-1]] = place
+
+
+def choose_place(mention: Mention, preferred_codes: set[str]) -> Place:
+    """One place for an ambiguous name ("Bandung"): the one the text names explicitly, else a hint."""
+    places = mention.places
+    if len(places) == 1:
+        return places[0]
+    for place in places:
+        if place.code in preferred_codes:
+            return place
+    if mention.level_hint:
+        for place in places:
+            if place.level == mention.level_hint:
+                return place
+    return places[0]
+
+
+def collect_mentions(doc: Document) -> tuple[list[Mention], list[str]]:
+    mentions: list[Mention] = []
+    datelines: list[str] = []
+    doc_aliases: dict[str, Place] = {}
+    offset = 0
+    for line in [doc.title, *doc.text.split("\n")]:
+        body, dateline = strip_dateline(line)
+        if dateline:
+            datelines.append(dateline)
+        mentions.extend(find_mentions(body, offset, doc_aliases))
+        offset += len(line) + 1
+    return mentions, datelines
+
+
+def select_regions(mentions: list[Mention], datelines: list[str]) -> list[Place]:
+    explicit_codes = {p.code for m in mentions if m.kind == "explicit" and m.level_hint for p in m.places
+                      if len(m.places) == 1 or p.level == m.level_hint}
+    for kind in ("explicit", "attached"):
+        chosen = [choose_place(m, explicit_codes) for m in mentions if m.kind == kind]
+        if chosen:
+            return unique(chosen)
+    for dateline in datelines:
+        place = gazetteer().best(dateline, levels=REGION_LEVELS)
+        if place is not None:
+            return [place]
+    return []
+
+
+def unique(places: list[Place]) -> list[Place]:
+    seen: set[str] = set()
+    result = []
+    for place in places:
+        if place.code not in seen:
+            seen.add(place.code)
+            result.append(place)
+    return result
+
+
+def add_regions(doc: Document) -> Document:
+    mentions, datelines = collect_mentions(doc)
+    doc.regions = [as_region(place) for place in select_regions(mentions, datelines)]
+    return doc
