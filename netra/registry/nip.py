@@ -111,7 +111,9 @@ def _appointment(digits: str, birth: dt.date, today: dt.date) -> tuple[int, int]
         raise InvalidNip("appointment", f"TMT CPNS pada NIP ({label}) berada di masa depan")
     if (year, month) < (birth.year, birth.month):
         raise InvalidNip("appointment", f"TMT CPNS pada NIP ({label}) lebih awal dari tanggal lahir")
-    age = _age_in_years(birth, dt.date(year, month, 1))
+    # TMT carries no day, so age is counted in whole months: born in March 1985, 17 from March 2002.
+    age_in_months = (year * 12 + month) - (birth.year * 12 + birth.month)
+    age = age_in_months // 12
     if age < MIN_AGE_AT_APPOINTMENT:
         raise InvalidNip(
             "appointment",
@@ -131,7 +133,3 @@ def _sequence(digits: str) -> int:
     if digits == "000":
         raise InvalidNip("sequence", "Nomor urut pada NIP harus 001-999, bukan 000")
     return int(digits)
-
-
-def _age_in_years(birth: dt.date, on: dt.date) -> int:
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
