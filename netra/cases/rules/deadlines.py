@@ -254,11 +254,9 @@ def clocks_for(
 def _clock(rule: Rule, extensions: list[Rule], events: Mapping[str, dt.date | None], today: dt.date,
            calendar: WorkCalendar | None) -> Clock:
     start = _event(events, rule.starts_on)
-    assert start is not None
-    due = due_date(rule, start, calendar)
+    assert start is not None  # clocks_for only asks for rules whose clock started
     extension = _active_extension(rule, extensions, events)
-    if extension is not None:
-        due = extended_due(extension, start, due, calendar)
+    due = _due_with_extension(rule, extension, start, calendar)
     closed_on = _event(events, rule.closes_on)
     days_left = days_until(rule.unit, closed_on or today, due, calendar)
     return Clock(
@@ -273,6 +271,13 @@ def _clock(rule: Rule, extensions: list[Rule], events: Mapping[str, dt.date | No
         closed_on=closed_on,
         extended_by=extension.id if extension else None,
     )
+
+
+def _due_with_extension(
+    rule: Rule, extension: Rule | None, start: dt.date, calendar: WorkCalendar | None
+) -> dt.date:
+    due = due_date(rule, start, calendar)
+    return due if extension is None else extended_due(extension, start, due, calendar)
 
 
 def _active_extension(
