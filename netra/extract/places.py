@@ -280,12 +280,21 @@ def select_regions(mentions: list[Mention], datelines: list[str]) -> list[Place]
     for kind in ("explicit", "attached"):
         chosen = [choose_place(m, explicit_codes) for m in mentions if m.kind == kind]
         if chosen:
-            return unique(chosen)
+            return by_salience(unique(chosen), mentions, explicit_codes)
     for dateline in datelines:
         place = gazetteer().best(dateline, levels=REGION_LEVELS)
         if place is not None:
             return [place]
     return []
+
+
+def by_salience(places: list[Place], mentions: list[Mention], preferred: set[str]) -> list[Place]:
+    """Most-mentioned first (the document's own region leads), then in order of first mention."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        code = choose_place(mention, preferred).code
+        counts[code] = counts.get(code, 0) + 1
+    return sorted(places, key=lambda p: -counts.get(p.code, 0))
 
 
 def unique(places: list[Place]) -> list[Place]:
@@ -302,3 +311,35 @@ def add_regions(doc: Document) -> Document:
     mentions, datelines = collect_mentions(doc)
     doc.regions = [as_region(place) for place in select_regions(mentions, datelines)]
     return doc
+
+
+def region_at(text: str, pos: int, level: str | None = None,
+              preferred_codes: frozenset[str] = frozenset()) -> tuple[Place | None, int]:
+    """The region written at ``text[pos:]`` ("Kabupaten Kupang", "Jabar", "(BKD) Jawa Barat").
+
+    Returns (place, end offset) or (None, pos). ``level`` prefers one level for ambiguous names.
+    """
+    tokens = tokenize(text[pos:pos + 80], pos)
+    i = 1 if tokens and tokens[0].text.startswith("(") else 0
+    if i >= len(tokens):
+        return None, pos
+    written_level = LEVEL_WORDS.get(tokens[i].lower)
+    if written_level and i + 1 < len(tokens):
+        j = i + 2 if tokens[i + 1].text == "." else i + 1
+        places, used = lookup(tokens, j, {})
+        places = [p for p in places if p.level == written_level] or [
+            p for p in places if written_level == CITY and p.level == REGENCY]
+        if places:
+            end = tokens[j + used - 1]
+            return places[0], end.start + len(end.text)
+        return None, pos
+    places, used = lookup(tokens, i, {})
+    key = "".join(t.lower for t in tokens[i:i + used])
+    if not places or key in WEAK_BARE:
+        return None, pos
+    end = tokens[i + used - 1]
+    return choose_place(Mention(places, pos, "attached", level), set(preferred_codes)), end.start + len(end.text)
+
+
+def place_of(region: Region) -> Place | None:
+    return gazetteer().get(region.code)

@@ -1,0 +1,241 @@
+"""Institutions named in a document, in a normalised short official form.
+
+The institutions and their spellings are data (``data/organizations.toml``);
+this module finds their mentions, reads the region written after each one and
+applies the level rules described in that file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from netra.extract.places import bare_region_name, place_of, region_at, region_display
+from netra.extract.record import Document
+from netra.regions.gazetteer import CITY, PROVINCE, REGENCY, Place
+
+DATA = tomllib.loads((Path(__file__).parent / "data" / "organizations.toml").read_text(encoding="utf-8"))
+RULES = DATA["rules"]
+LEGAL_CONTEXT = re.compile(RULES["legal_context"])
+LIST_GAP = re.compile(RULES["list_gap"])
+GOVERNMENT_CONTEXT = re.compile(RULES["government_context"])
+NATIONAL_SUFFIX = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:RI\b|Republik Indonesia\b|Pusat\b)")
+ABBREVIATION = re.compile(r" *\([A-Za-z][\w .-]{0,30}\)")
+SETEMPAT = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?setempat\b")
+STOP_OFFICE_WORDS = frozenset({"Kabupaten", "Kota", "Provinsi", "Kab", "Senin", "Selasa", "Rabu", "Kamis",
+                               "Jumat", "Sabtu", "Minggu"})
+OFFICE_WORD = re.compile(r"\s+(?:dan\s+|&\s+)?([A-Z][a-z]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Institution:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    national: str | None = None
+    levels: dict = field(default_factory=dict)
+    expansions: dict = field(default_factory=dict)
+    pattern: re.Pattern | None = None
+    format: str | None = None
+    region_style: str = "display"
+
+
+@dataclass(slots=True)
+class OrgMention:
+    institution: Institution
+    start: int
+    end: int
+    alias: str
+    name: str | None = None  # the normalised name, once known
+    place: Place | None = None
+    qualifier: str | None = None  # "national", "region", "setempat", "named"
+    level_hint: str | None = None
+
+
+INSTITUTIONS = [
+    Institution(
+        name=item["name"], kind=item["kind"], aliases=tuple(item["aliases"]), national=item.get("national"),
+        levels=item.get("levels", {}), expansions=item.get("expansions", {}),
+        pattern=re.compile(item["pattern"]) if "pattern" in item else None, format=item.get("format"),
+        region_style=item.get("region_style", "display"),
+    )
+    for item in DATA["institution"]
+]
+BY_ALIAS = {alias: inst for inst in INSTITUTIONS for alias in inst.aliases}
+ALIAS_PATTERN = re.compile(
+    r"(?<![\w/.-])(?:%s)(?![\w-])" % "|".join(re.escape(a) for a in sorted(BY_ALIAS, key=len, reverse=True))
+)
+
+
+def find_mentions(text: str, preferred: frozenset[str]) -> list[OrgMention]:
+    mentions: list[OrgMention] = []
+    for match in ALIAS_PATTERN.finditer(text):
+        if mentions and match.start() < mentions[-1].end:
+            continue  # "(BKD)" after "Badan Kepegawaian Daerah" is the same mention
+        if LEGAL_CONTEXT.search(text[max(0, match.start() - 80): match.start()]):
+            continue
+        institution = BY_ALIAS[match.group()]
+        mention = OrgMention(institution, match.start(), match.end(), match.group())
+        mention.level_hint = institution.levels.get(match.group())
+        if read_qualifier(text, mention, preferred):
+            mentions.append(mention)
+    return mentions
+
+
+def read_qualifier(text: str, mention: OrgMention, preferred: frozenset[str]) -> bool:
+    """Fill the mention's region or place from the words after it; False to drop the mention."""
+    inst = mention.institution
+    if inst.kind != "named" and (paren := ABBREVIATION.match(text, mention.end)):
+        mention.end = paren.end()  # "Badan Kepegawaian Negara (BKN)": one mention
+    end = mention.end
+    if inst.kind == "national":
+        mention.name, mention.qualifier = inst.name, "national"
+        return True
+    if inst.kind == "named":
+        return read_named(text, mention)
+    if inst.name == "Dinas":
+        end = read_office_words(text, mention)
+        if mention.qualifier == "none":
+            return False
+    if inst.national and (suffix := NATIONAL_SUFFIX.match(text, end)):
+        mention.name, mention.qualifier, mention.end = inst.national, "national", suffix.end()
+        return True
+    if suffix := SETEMPAT.match(text, end):
+        mention.qualifier, mention.end = "setempat", suffix.end()
+        return True
+    place, region_end = region_at(text, end, mention.level_hint, preferred)
+    if place is not None and (mention.level_hint is None or place.level == mention.level_hint
+                              or mention.level_hint == CITY and place.level == REGENCY):
+        mention.place, mention.qualifier, mention.end = place, "region", region_end
+    return True
+
+
+def read_named(text: str, mention: OrgMention) -> bool:
+    inst = mention.institution
+    match = inst.pattern.match(text, mention.end) if inst.pattern else None
+    if match is None:
+        return False
+    parts = match.groupdict()
+    place = parts["place"]
+    if inst.region_style == "bare":
+        found, _ = region_at(text, match.start("place"))
+        place = bare_region_name(found) if found else place
+    cls = f"Kelas {parts['cls']} " if parts.get("cls") else ""
+    mention.name = inst.format.format(place=place, cls=cls)
+    mention.qualifier, mention.end = "named", match.end()
+    return True
+
+
+def read_office_words(text: str, mention: OrgMention) -> int:
+    """"Dinas Pendidikan dan Kebudayaan" - the office's own words, up to a region name."""
+    words = [mention.institution.expansions.get(mention.alias, mention.alias)]
+    end = mention.end
+    while match := OFFICE_WORD.match(text, end):
+        if match[1] in STOP_OFFICE_WORDS:
+            break
+        place, _ = region_at(text, match.start(1))
+        if place is not None:
+            break
+        words.append(text[end:match.end()].strip())
+        end = match.end()
+    mention.alias = " ".join(words)
+    if len(words) == 1:
+        mention.qualifier = "none"  # "Dinas" alone names no office
+    return end
+
+
+def primary_place(doc: Document, level: str | None) -> Place | None:
+    """The document's own region for "Pemkab setempat", "pemerintah daerah", an unqualified Dinas."""
+    places = [p for r in doc.regions if (p := place_of(r)) is not None]
+    if level is not None:
+        places = [p for p in places if p.level == level or level == CITY and p.level == REGENCY]
+    else:
+        places = [p for p in places if p.level in (REGENCY, CITY)] or places
+    return places[0] if places else None
+
+
+def inherit_from_lists(text: str, mentions: list[OrgMention]) -> None:
+    """"Ketua Bawaslu, dan Ketua KPU Kota Pagar Alam": the region is shared along the list."""
+    for current, following in reversed(list(zip(mentions, mentions[1:], strict=False))):
+        if current.qualifier is None and following.place is not None \
+                and LIST_GAP.match(text[current.end:following.start]):
+            current.place, current.qualifier = following.place, "list"
+
+
+def resolve_unqualified(doc: Document, mentions: list[OrgMention]) -> None:
+    election_places = [m.place for m in mentions if m.institution.kind == "election" and m.place is not None
+                       and m.place.level in (REGENCY, CITY)]
+    qualified = {m.institution.name for m in mentions if m.qualifier is not None}
+    for mention in mentions:
+        kind = mention.institution.kind
+        if mention.qualifier == "setempat" or (mention.qualifier is None and kind in ("local", "government")):
+            if kind == "government" and mention.qualifier is None and not mention.alias.islower() \
+                    and mention.level_hint is None and mention.alias != "Pemda":
+                continue  # "Pemerintah" alone names no government
+            mention.place = primary_place(doc, mention.level_hint)
+        elif mention.qualifier is None and kind == "election" \
+                and mention.institution.name not in qualified and election_places:
+            mention.place = election_places[0]
+
+
+def display(mention: OrgMention) -> str | None:
+    inst = mention.institution
+    if mention.qualifier == "none":
+        return None
+    if mention.name:
+        return mention.name
+    if mention.place is not None:
+        region = bare_region_name(mention.place) if inst.region_style == "bare" else region_display(mention.place)
+        base = mention.alias if inst.name == "Dinas" else inst.name
+        return f"{base} {region}"
+    if inst.kind == "agency" or (inst.kind == "local" and inst.name != "Forkopimda"):
+        return mention.alias if inst.name == "Dinas" else inst.name
+    return None
+
+
+def government_mentions(text: str, preferred: frozenset[str]) -> list[OrgMention]:
+    """"ASN Kota Bandarlampung" names the employing government."""
+    government = BY_ALIAS["Pemkab"]
+    found = []
+    for match in GOVERNMENT_CONTEXT.finditer(text):
+        place, end = region_at(text, match.end(), None, preferred)
+        if place is not None:
+            found.append(OrgMention(government, match.end(), end, "Pemerintah", place=place, qualifier="region"))
+    return found
+
+
+def unique_names(mentions: list[OrgMention]) -> list[str]:
+    """Names in order of first mention; a name contained in a longer one of the same body is dropped."""
+    names: list[str] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        name = display(mention)
+        if name and name not in names:
+            names.append(name)
+    return [n for n in names if not any(n != other and _same_body(n, other) for other in names)]
+
+
+def _same_body(short: str, long: str) -> bool:
+    """"Rutan Sanggau" within "Rutan Kelas IIB Sanggau"; "Dinas Pendidikan X" within "Dinas Pendidikan dan ... X"."""
+    short_words, long_words = short.split(), long.split()
+    if len(short_words) >= len(long_words) or short_words[0] != long_words[0]:
+        return False
+    if long_words[: len(short_words)] == short_words:
+        return True
+    it = iter(long_words)
+    return all(word in it for word in short_words) and short_words[-1] == long_words[-1]
+
+
+def find_organizations(doc: Document) -> list[str]:
+    text = f"{doc.title}\n{doc.text}"
+    preferred = frozenset(r.code for r in doc.regions)
+    mentions = find_mentions(text, preferred)
+    inherit_from_lists(text, mentions)
+    resolve_unqualified(doc, mentions)
+    return unique_names(mentions + government_mentions(text, preferred))
+
+
+def add_organizations(doc: Document) -> Document:
+    doc.organizations = find_organizations(doc)
+    return doc
