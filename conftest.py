@@ -30,9 +30,14 @@ def _fresh_caches():
     forget_gazetteer()
 
 
+TEST_ENCRYPTION_KEY = "pGJ3Dh9I8nB6k0cX4oQ2m7Vt5sW1yZ3aR8uE6fH0jLg="
+
+
 @pytest.fixture(autouse=True)
-def _fast_password_hasher(settings):
+def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.ENCRYPTION_KEYS = TEST_ENCRYPTION_KEY
+    settings.EVIDENCE_DIR = tmp_path / "evidence"
 
 
 def make_user(username, role_code=None, region=None, agency=None, **extra):

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "netra.regions",
     "netra.registry",
     "netra.accounts",
+    "netra.cases",
 ]
 
 MIDDLEWARE = [
@@ -160,3 +161,16 @@ RATELIMIT_VIEW = "netra.core.views.rate_limited"
 PUBLIC_PAGE_RATE = env("NETRA_PUBLIC_PAGE_RATE", "120/m")
 API_ANON_RATE = env("NETRA_API_ANON_RATE", "120/m")
 API_USER_RATE = env("NETRA_API_USER_RATE", "1200/m")
+
+# Reporter and witness identity are encrypted at rest with these Fernet keys (comma-separated;
+# the first encrypts, all decrypt, so keys can be rotated). When unset, a key is generated once
+# and kept in $NETRA_VAR_DIR/encryption_key: back that file up, or the identities are lost.
+ENCRYPTION_KEYS = env("NETRA_ENCRYPTION_KEYS", "")
+ENCRYPTION_KEY_FILE = VAR_DIR / "encryption_key"
+
+# Evidence files: content-addressed by SHA-256 under this folder.
+EVIDENCE_DIR = Path(env("NETRA_EVIDENCE_DIR", str(VAR_DIR / "evidence")))
+EVIDENCE_MAX_FILE_MB = envint("NETRA_EVIDENCE_MAX_FILE_MB", 20)
+EVIDENCE_MAX_REPORT_MB = envint("NETRA_EVIDENCE_MAX_REPORT_MB", 100)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -84,6 +84,9 @@ class ScopedQuerySet(models.QuerySet):
 
     scope_region_path: str | None = None
     scope_agency_path: str | None = None
+    # Optional fast path for big tables: denormalised columns holding the region code
+    # at a depth, e.g. {1: "province_code", 2: "regency_code"}; matched exactly.
+    scope_region_columns: dict[int, str] = {}
 
     def visible_to(self, user):
         scope = scope_for(user)
@@ -91,10 +94,22 @@ class ScopedQuerySet(models.QuerySet):
             return self.all()
         query = Q(pk__in=[])
         if self.scope_region_path and scope.region_codes:
-            query |= region_subtree_q(self.scope_region_path, scope.region_codes)
+            query |= self._region_q(scope.region_codes)
         if self.scope_agency_path and scope.agency_ids:
             query |= Q(**{f"{self.scope_agency_path}__in": sorted(scope.agency_ids)})
         return self.filter(query)
+
+    def _region_q(self, codes: frozenset[str]) -> Q:
+        query, deeper = Q(pk__in=[]), []
+        for code in sorted(codes):
+            column = self.scope_region_columns.get(code.count(".") + 1)
+            if column:
+                query |= Q(**{column: code})
+            else:
+                deeper.append(code)
+        if deeper:
+            query |= region_subtree_q(self.scope_region_path, deeper)
+        return query
 
 
 def get_visible_or_404(queryset: ScopedQuerySet, user, **lookup):

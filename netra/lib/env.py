@@ -42,9 +42,12 @@ def secret_key_from(path: Path) -> str:
     """The key kept in ``path``; a new random one is written there on first use."""
     if path.exists():
         return path.read_text(encoding="utf-8").strip()
-    key = secrets.token_urlsafe(50)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it first
+        return path.read_text(encoding="utf-8").strip()
+    key = secrets.token_urlsafe(50)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(key)
     return key

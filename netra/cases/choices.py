@@ -1,0 +1,84 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ElectionKind(models.TextChoices):
+    PILKADA = "pilkada", _("Pilkada")
+    PEMILU = "pemilu", _("Pemilu")
+
+
+class Origin(models.TextChoices):
+    REPORT = "laporan", _("Laporan")
+    FINDING = "temuan", _("Temuan")
+
+
+class Status(models.TextChoices):
+    """Where a case stands. The transitions between them are in ``cases/transitions.py``."""
+
+    RECEIVED = "received", _("Diterima")
+    CHECKED = "checked", _("Kajian awal selesai")
+    REGISTERED = "registered", _("Diregister")
+    NOT_REGISTERED = "not_registered", _("Tidak diregister")
+    CLARIFICATION = "clarification", _("Klarifikasi")
+    DECIDED = "decided", _("Diputus")
+    STOPPED = "stopped", _("Dihentikan")
+    MERGED = "merged", _("Digabung")
+
+
+# Bawaslu's published tallies group the statuses like this.
+NOT_YET_REGISTERED = (Status.RECEIVED, Status.CHECKED)
+IN_PROGRESS = (Status.RECEIVED, Status.CHECKED, Status.REGISTERED, Status.CLARIFICATION)
+CLOSED = (Status.NOT_REGISTERED, Status.DECIDED, Status.STOPPED, Status.MERGED)
+
+
+class Decision(models.TextChoices):
+    OTHER_LAWS = "other_laws", _("Pelanggaran peraturan perundang-undangan lainnya")
+    CRIMINAL = "criminal", _("Tindak pidana pemilihan")
+    ADMINISTRATIVE = "administrative", _("Pelanggaran administrasi")
+    NOT_VIOLATION = "not_violation", _("Bukan pelanggaran")
+
+
+VIOLATION_DECISIONS = (Decision.OTHER_LAWS, Decision.CRIMINAL, Decision.ADMINISTRATIVE)
+
+
+class Forwarding(models.TextChoices):
+    """Where a decided case goes next (the forwarding ledger itself comes later)."""
+
+    BKN = "bkn", _("BKN (ASN)")
+    KASN = "kasn", _("KASN (ASN, sampai 24 Agustus 2024)")
+    REGENT = "regent", _("Bupati/Wali Kota (perangkat desa)")
+    GAKKUMDU = "gakkumdu", _("Sentra Gakkumdu (pidana)")
+    KPU = "kpu", _("KPU (administrasi)")
+    NONE = "none", _("Tidak diteruskan")
+
+
+class IdentityMode(models.TextChoices):
+    OPEN = "open", _("Terbuka")
+    CONFIDENTIAL = "confidential", _("Dirahasiakan (hanya petugas)")
+    ANONYMOUS = "anonymous", _("Anonim")
+
+
+class SubjectType(models.TextChoices):
+    PNS = "pns", _("PNS")
+    PPPK = "pppk", _("PPPK")
+    NON_ASN = "non_asn", _("Pegawai non-ASN")
+    KEPALA_DESA = "kepala_desa", _("Kepala desa")
+    PERANGKAT_DESA = "perangkat_desa", _("Perangkat desa")
+    BPD = "bpd", _("Anggota BPD")
+    LURAH = "lurah", _("Lurah")
+    OTHER = "other", _("Lainnya")
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", _("Kasus dibuat")
+    TRANSITION = "transition", _("Perubahan status")
+    INFO_REQUESTED = "info_requested", _("Keterangan tambahan diminta")
+    NOTE = "note", _("Catatan")
+    EVIDENCE_ADDED = "evidence_added", _("Bukti ditambahkan")
+    CODES_CHANGED = "codes_changed", _("Kode pelanggaran diubah")
+
+
+class EvidenceAction(models.TextChoices):
+    UPLOADED = "uploaded", _("Diunggah")
+    VIEWED = "viewed", _("Dilihat")
+    DOWNLOADED = "downloaded", _("Diunduh")
