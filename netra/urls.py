@@ -10,6 +10,7 @@ admin.site.index_title = "Data referensi dan pengguna"
 urlpatterns = [
     path("", include(("netra.core.urls", "core"))),
     path("akun/", include("netra.accounts.urls")),
+    path("", include("netra.cases.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
