@@ -143,9 +143,8 @@ def parse_date(text: str) -> date | None:
         return make_date(int(iso[1]), int(iso[2]), int(iso[3]))
     if bare := NUMERIC_BARE.match(text):
         return make_date(int(bare["y"]), int(bare["m"]), int(bare["d"]))
-    if written := WRITTEN.match(text):
-        if written["y"]:
-            return make_date(int(written["y"]), MONTHS[written["mon"].lower()], int(written["d"]))
+    if (written := WRITTEN.match(text)) and written["y"]:
+        return make_date(int(written["y"]), MONTHS[written["mon"].lower()], int(written["d"]))
     return None
 
 

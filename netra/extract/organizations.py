@@ -14,7 +14,7 @@ from pathlib import Path
 
 from netra.extract.places import bare_region_name, place_of, region_at, region_display
 from netra.extract.record import Document
-from netra.regions.gazetteer import CITY, PROVINCE, REGENCY, Place
+from netra.regions.gazetteer import CITY, REGENCY, Place
 
 DATA = tomllib.loads((Path(__file__).parent / "data" / "organizations.toml").read_text(encoding="utf-8"))
 RULES = DATA["rules"]
@@ -65,7 +65,7 @@ INSTITUTIONS = [
 ]
 BY_ALIAS = {alias: inst for inst in INSTITUTIONS for alias in inst.aliases}
 ALIAS_PATTERN = re.compile(
-    r"(?<![\w/.-])(?:%s)(?![\w-])" % "|".join(re.escape(a) for a in sorted(BY_ALIAS, key=len, reverse=True))
+    r"(?<![\w/.-])(?:{})(?![\w-])".format("|".join(re.escape(a) for a in sorted(BY_ALIAS, key=len, reverse=True)))
 )
 
 

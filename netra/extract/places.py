@@ -36,7 +36,7 @@ from netra.regions.gazetteer import (
 DATA = tomllib.loads((Path(__file__).parent / "data" / "regions.toml").read_text(encoding="utf-8"))
 RULES = DATA["rules"]
 DISPLAY_NAMES: dict[str, str] = DATA["display_names"]
-DISPLAY_DROP = re.compile(r"\b(?:%s)\s+" % "|".join(map(re.escape, RULES["display_drop_words"])))
+DISPLAY_DROP = re.compile(r"\b(?:{})\s+".format("|".join(map(re.escape, RULES["display_drop_words"]))))
 WEAK_BARE = frozenset(name_key(n) for n in RULES["weak_bare_names"])
 SUB_REGION_WORDS = frozenset(RULES["sub_region_words"])
 ATTACHING_WORDS = frozenset(RULES["attaching_words"])

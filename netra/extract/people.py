@@ -1,0 +1,367 @@
+"""Named persons with their positions, from title + name structures.
+
+No NER model: positions come from a gazetteer of heads ("Ketua", "Pj Bupati",
+"Camat"), position words, institutions and region names (``data/people.toml``,
+``data/organizations.toml``, the region gazetteer). Recognised structures:
+
+- "Ketua Bawaslu Bantul, Didik Joko Nugroho," / "Pj Bupati Mempawah Ismail menghadiri"
+- "Komandan Kodim 1204/Sanggau yang diwakili oleh Bapak Mayor Arm Dulloh" -> "mewakili ..."
+- "ungkap Gandi Indah Jaya, Ketua Bawaslu Seluma"
+- "Jadio Pugantara selaku tim pemenangan ..."
+- "Dua oknum guru TK ..., yakni Hj Silviyah dan Ulfi" (the role from the sentence)
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from netra.extract.organizations import BY_ALIAS
+from netra.extract.places import region_keys
+from netra.extract.record import Document, Person
+
+DATA = tomllib.loads((Path(__file__).parent / "data" / "people.toml").read_text(encoding="utf-8"))
+HEADS = sorted(DATA["heads"], key=len, reverse=True)
+HEAD_SET = frozenset(HEADS)
+HEAD_WORDS = frozenset(w for head in HEADS for w in head.split())
+POSITION_WORDS = frozenset(DATA["position_words"]) | HEAD_WORDS | frozenset(
+    w for alias in BY_ALIAS for w in alias.split() if w[0].isupper())
+POSITION_LOWER = frozenset(DATA["position_lower_words"])
+TAKES_NEXT_NAME = frozenset(DATA["takes_next_name"])
+HONORIFICS = frozenset(DATA["honorifics"]) | frozenset(DATA["ranks"])
+DEGREES = frozenset(DATA["degrees"])
+NOT_NAME = frozenset(DATA["not_name_words"])
+PRIVATE_ROLES = frozenset(DATA["private_roles"])
+EXCLUDED_POSITIONS = frozenset(DATA["excluded_positions"])
+BARE_HEADS_NEEDING_MORE = frozenset({"Tim", "Pengawas", "Guru", "Analis", "Anggota", "Pj", "Pjs", "Plt", "Plh",
+                                     "Plh.", "Pj.", "Penjabat", "Pelaksana Harian", "Pelaksana Tugas",
+                                     "Presiden", "Bendahara", "Kepala", "Ketua", "Wakil Ketua",
+                                     "Koordinator", "Sekretaris", "Asisten", "Direktur", "Menteri"})
+GENERIC_POSITIONS = frozenset(DATA["generic_positions"])
+NAME_ABBREVIATIONS = frozenset({"Muh.", "Moh.", "Mohd.", "Abd.", "Ach.", "Ahm.", "Md.", "Nyi."})
+
+HEAD = re.compile(r"(?<![\w-])(?:{})(?![\w-])".format("|".join(re.escape(h) for h in HEADS)))
+TOKEN = re.compile(r"\([^()\n]{0,70}\)|\d[\w/.-]*|[A-Za-z][A-Za-z'’-]*(?:\.[A-Za-z]+)*\.?|[^\s\w]")
+ROMAN = re.compile(r"^[IVX]+[AB]?$")
+REPRESENTED = re.compile(r"\s*,?\s*(?:yang\s+)?(?:diwakili|diwakilkan)\s+(?:oleh|kepada)\s+")
+SPEECH_BEFORE = re.compile(
+    r"(?:^|[.!?\"“”]\s*|\b(?:kata|ujar|ungkap|jelas|tegas|terang|ucap|tutur|papar|sebut|imbuh|tambah|"
+    r"lanjut|menurut|oleh|beber|pungkas|katanya)\s+)"
+    r"(?P<name>[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’]+|[A-Z]\.?))*)\s*,\s*$"
+)
+NAME = r"[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’]+|[A-Z]\.(?=\s)|[A-Z](?=\s)))*"
+SELAKU = re.compile(rf"(?P<name>{NAME})\s*,?\s+selaku\s+(?P<position>[^,.;:\n\"“”]{{3,90}})")
+STOP_IN_SELAKU = re.compile(
+    r"\s+(?:mengatakan|menyampaikan|mengaku|menjelaskan|menuturkan|menegaskan|yang|saat|ketika|kalau|"
+    r"bahwa|dalam|pada|di|ke|untuk|telah|sudah|akan)\b.*$"
+)
+NAMED_AS = re.compile(
+    rf"\b(?:yakni|yaitu|adalah|bernama|berinisial|inisial|atas nama)\s+"
+    rf"(?P<names>(?:{NAME}|[A-Z]{{1,4}}\b)(?:\s*(?:,|dan)\s*(?:{NAME}|[A-Z]{{1,4}}\b))*)"
+)
+ROLE = re.compile(r"\b(?:{})\b".format("|".join(DATA["role_patterns"])), re.IGNORECASE)
+ROLE_FORMS = {"aparatur sipil negara": "ASN"}
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, offset: int) -> list[Token]:
+    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]
+
+
+def is_title_word(text: str) -> bool:
+    return text[0].isupper() and any(c.islower() for c in text) and text[0].isalpha()
+
+
+@lru_cache(maxsize=4096)
+def _region_key(words: tuple[str, ...]) -> bool:
+    key = "".join(words).lower().replace("-", "").replace("'", "").replace(".", "")
+    return key in region_keys()
+
+
+def region_run(tokens: list[Token], i: int) -> int:
+    """How many tokens at ``i`` form a region name (0 if none)."""
+    for n in (3, 2, 1):
+        run = tokens[i:i + n]
+        if len(run) == n and all(t.text[0].isupper() for t in run) and _region_key(tuple(t.text for t in run)):
+            return n
+    return 0
+
+
+def position_length(tokens: list[Token], i: int) -> int:
+    """Tokens at ``i`` that belong to a position (0 when token ``i`` does not)."""
+    text = tokens[i].text.rstrip(".") or tokens[i].text
+    if text.startswith("(") or text in POSITION_WORDS or text in POSITION_LOWER or ROMAN.match(text):
+        if text in TAKES_NEXT_NAME:
+            return 1 + place_name_length(tokens, i + 1)
+        return 1
+    if text[0].isdigit() or (text.isupper() and len(text) <= 6 and text.isalpha()):
+        return 1
+    return region_run(tokens, i)
+
+
+def place_name_length(tokens: list[Token], i: int) -> int:
+    """After "Kecamatan"/"Paslon": all capitalised words up to a comma, else one word."""
+    run = 0
+    while i + run < len(tokens) and tokens[i + run].text[0].isupper() and run < 4:
+        run += 1
+    if run and i + run < len(tokens) and tokens[i + run].text == ",":
+        return run
+    return min(run, 1)
+
+
+def segment_is_position(tokens: list[Token], i: int) -> bool:
+    """Whether the comma-separated segment starting at ``i`` continues a position."""
+    j = i
+    if j < len(tokens) and HEAD.fullmatch(tokens[j].text):
+        return False  # a new person's position: "Ketua KPU X, Ketua Bawaslu X"
+    while j < len(tokens) and tokens[j].text != ",":
+        if tokens[j].text in ("dan", "serta") and j == i:
+            return True
+        used = position_length(tokens, j)
+        if not used:
+            return False
+        j += used
+    return j > i and j < len(tokens) and tokens[j].text == ","
+
+
+def read_position(tokens: list[Token]) -> int:
+    """Number of tokens (from 0) that make the position."""
+    i = 0
+    while i < len(tokens):
+        if tokens[i].text == "," and segment_is_position(tokens, i + 1):
+            i += 1
+            continue
+        used = position_length(tokens, i)
+        if not used:
+            break
+        i += used
+    while i > 0 and tokens[i - 1].text in (",", "dan", "serta", "&"):
+        i -= 1
+    return i
+
+
+def read_name(tokens: list[Token], i: int) -> tuple[str | None, int]:
+    """A person's name at ``i`` (honorifics and ranks skipped, degrees dropped)."""
+    if i < len(tokens) and tokens[i].text == ",":
+        i += 1
+    while i < len(tokens) and tokens[i].text in HONORIFICS:
+        i += 1
+    words: list[str] = []
+    while i < len(tokens):
+        text = tokens[i].text
+        bare = text.rstrip(".")
+        if bare in NOT_NAME or bare in HEAD_WORDS or normalised_degree(text) in DEGREES and words:
+            break
+        if is_title_word(text):
+            words.append(text)
+            i += 1
+            if text.endswith(".") and text not in NAME_ABBREVIATIONS:
+                break  # "Juliadi." ends a sentence
+            continue
+        if len(text.rstrip(".")) == 1 and text[0].isupper() and words:
+            words.append(text)  # an initial: "Katma F. Dirun", "Maria Magdalena S Seriang"
+            i += 1
+            continue
+        break
+    while words and (len(words[-1].rstrip(".")) == 1 or normalised_degree(words[-1]) in DEGREES):
+        words.pop()
+    if not words or len(words) > 5 or not any(len(w) >= 3 for w in words):
+        return None, i
+    if _region_key(tuple(words)):
+        return None, i  # "Sekdakab Pesawaran." - the place closes the position
+    words[-1] = words[-1].rstrip(".") if len(words[-1]) > 2 else words[-1]
+    return " ".join(words), i
+
+
+def normalised_degree(text: str) -> str:
+    return re.sub(r"[.,]", "", text).lower()
+
+
+def abbreviate(position: str) -> str:
+    """"Penjabat (Pj) Bupati Mempawah" -> "Pj Bupati Mempawah"; "Komisi Pemilihan Umum (KPU)" -> "KPU"."""
+    while match := re.search(r"\(([A-Za-z][A-Za-z. ]{0,28})\)", position):
+        before = position[: match.start()].rstrip()
+        words = before.split()
+        cut = abbreviated_words(words, match[1])
+        kept = words[: len(words) - cut] if cut else words
+        replacement = match[1] if cut else ""
+        position = " ".join([*kept, replacement]) + position[match.end():]
+        position = re.sub(r"\s+", " ", position).strip()
+    return position
+
+
+def abbreviated_words(words: list[str], abbreviation: str) -> int:
+    """How many words before "(ABBR)" the abbreviation stands for (0 if none)."""
+    letters = re.sub(r"[^a-z]", "", abbreviation.lower())
+    for n in range(1, min(len(words), 9) + 1):
+        suffix = words[-n:]
+        if " ".join(suffix) in BY_ALIAS and BY_ALIAS[" ".join(suffix)].name.lower() == letters:
+            return n
+        if generates(letters, tuple(w.lower() for w in suffix)):
+            return n
+    return 0
+
+
+@lru_cache(maxsize=2048)
+def generates(letters: str, words: tuple[str, ...]) -> bool:
+    """Each word gives a non-empty subsequence starting with its first letter ("dan" may give none)."""
+    if not words:
+        return not letters
+    word, rest = words[0], words[1:]
+    if word in ("dan", "&") and generates(letters, rest):
+        return True
+    if not letters or word[0] != letters[0]:
+        return False
+    for k in range(1, len(letters) + 1):
+        if is_subsequence(letters[1:k], word[1:]) and generates(letters[k:], rest):
+            return True
+    return False
+
+
+def is_subsequence(part: str, word: str) -> bool:
+    it = iter(word)
+    return all(char in it for char in part)
+
+
+def clean_position(text: str) -> str:
+    text = abbreviate(re.sub(r"\s+", " ", text).strip(" ,"))
+    return re.sub(r"\s+,", ",", text)
+
+
+def people_at_heads(text: str) -> list[Person]:
+    found: list[Person] = []
+    consumed = -1
+    for head in HEAD.finditer(text):
+        if head.start() < consumed:
+            continue
+        line_end = text.find("\n", head.start())
+        line_end = len(text) if line_end < 0 else line_end
+        tokens = tokenize(text[head.start(): min(line_end, head.start() + 400)], head.start())
+        used = read_position(tokens)
+        if not used:
+            continue
+        position = clean_position(text[head.start(): tokens[used - 1].end])
+        consumed = tokens[used - 1].end
+        if head.group() in EXCLUDED_POSITIONS or position in BARE_HEADS_NEEDING_MORE:
+            continue
+        person = name_after(text, tokens, used, position) or name_before(text, head.start(), position)
+        if person is not None:
+            found.append(person)
+    return found
+
+
+def name_after(text: str, tokens: list[Token], used: int, position: str) -> Person | None:
+    after = tokens[used - 1].end
+    if represented := REPRESENTED.match(text, after):
+        rest = tokenize(text[represented.end(): represented.end() + 120], represented.end())
+        name, _ = read_name(rest, 0)
+        return Person(name, f"mewakili {position}") if name else None
+    name, end = read_name(tokens, used)
+    if name and position in HEAD_SET and end < len(tokens) and tokens[end].text == ",":
+        # "Penewu Sewon, Hartini," - after a bare head, a short unknown place closes the position
+        second, second_end = read_name(tokens, end + 1)
+        closes = second_end >= len(tokens) or tokens[second_end].text in ",." \
+            or tokens[second_end].text[0].islower()
+        if second and closes and len(name.split()) <= 2:
+            return Person(second, clean_position(f"{position} {name}"))
+    if position in GENERIC_POSITIONS and (used >= len(tokens) or tokens[used].text != ","):
+        return None  # "Kepala Daerah Menjaga ..." is no person
+    return Person(name, position) if name else None
+
+
+def name_before(text: str, head_start: int, position: str) -> Person | None:
+    """"ungkap Gandi Indah Jaya, Ketua Bawaslu Seluma"."""
+    match = SPEECH_BEFORE.search(text[max(0, head_start - 80): head_start])
+    if match is None:
+        return None
+    tokens = tokenize(match["name"], 0)
+    name, used = read_name(tokens, 0)
+    return Person(name, position) if name and used == len(tokens) else None
+
+
+def people_with_selaku(text: str) -> list[Person]:
+    found = []
+    for match in SELAKU.finditer(text):
+        tokens = tokenize(match["name"], 0)
+        start = max((k + 1 for k, t in enumerate(tokens) if t.text in NOT_NAME or t.text in HEAD_WORDS),
+                    default=0)
+        name, _ = read_name(tokens, start)
+        position = STOP_IN_SELAKU.sub("", match["position"]).strip()
+        if name and position:
+            found.append(Person(name, position))
+    return found
+
+
+def people_named_as(text: str) -> list[Person]:
+    """"Dua oknum guru TK ..., yakni Hj Silviyah dan Ulfi" - the role comes from the sentence."""
+    sentences = [s for s in SENTENCE_SPLIT.split(text) if s.strip()]
+    found = []
+    for k, sentence in enumerate(sentences):
+        for match in NAMED_AS.finditer(sentence):
+            role = first_role(sentence[: match.start()]) or (first_role(sentences[k - 1]) if k else None)
+            if role is None or role.lower() in PRIVATE_ROLES:
+                continue
+            for raw in re.split(r"\s*(?:,|\bdan\b)\s*", match["names"]):
+                tokens = tokenize(raw, 0)
+                name, used = read_name(tokens, 0)
+                if name is None and re.fullmatch(r"[A-Z]{1,4}", raw) and "inisial" in match.group():
+                    name, used = raw, len(tokens)
+                if name and used == len(tokens) and not _region_key(tuple(name.split())):
+                    found.append(Person(name, role))
+    return found
+
+
+def first_role(text: str) -> str | None:
+    """The role named last before the names (nearest to them)."""
+    matches = list(ROLE.finditer(text))
+    if not matches:
+        return None
+    return ROLE_FORMS.get(matches[-1].group().lower(), matches[-1].group())
+
+
+def merge_people(people: list[Person]) -> list[Person]:
+    """One entry per person: "Boedyo" joins "Boedyo Dharmawan"; the most complete position wins."""
+    merged: list[Person] = []
+    for person in people:
+        words = person.name.lower().split()
+        for existing in merged:
+            other = existing.name.lower().split()
+            if set(words) <= set(other) or set(other) <= set(words):
+                if len(words) > len(other):
+                    existing.name = person.name
+                if len(person.position or "") > len(existing.position or ""):
+                    existing.position = person.position
+                break
+        else:
+            merged.append(Person(person.name, person.position))
+    return merged
+
+
+def is_headline(line: str) -> bool:
+    """A repeated headline ("Camat X Dilaporkan ke Panwascam"): mostly capitalised, no full stop."""
+    words = line.split()
+    if not words or len(words) > 25 or line.rstrip().endswith((".", '"', "”")):
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) >= 0.6
+
+
+def find_people(doc: Document) -> list[Person]:
+    text = "\n".join(line for line in doc.text.split("\n") if not is_headline(line))
+    found = people_at_heads(text) + people_with_selaku(text) + people_named_as(text)
+    return merge_people(found)
+
+
+def add_people(doc: Document) -> Document:
+    doc.people = find_people(doc)
+    return doc
