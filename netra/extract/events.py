@@ -1,14 +1,112 @@
-"""PLACEHOLDER written by the pipeline owner so that pipeline.py runs.
+"""Event types of an article: what it reports as having happened.
 
-The helper who owns this module overwrites it entirely: keep the signature
-`classify_events(doc: Document) -> list[str]`. The Document arrives with title, text,
-sentences, publication_date, event_date, regions, organizations and people filled.
+Activity labels (declaration, ceremony, coordination_meeting, socialization, other) come
+from cue patterns in ``data/events.toml`` that must appear in the lead or in an early
+sentence framing the activity as the occasion of the report. Case labels come from the
+extracted record: ``violation_report`` when there are violations, ``violation_handling``
+when one of them went beyond a report, ``sanction`` when one was sanctioned or a sanction
+was recommended, and ``statistics`` exactly when statistics were found. So the pipeline
+runs this stage after ``find_violations`` and ``find_statistics``.
 """
 
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
 from netra.extract.record import Document
+
+_RULES = tomllib.loads((Path(__file__).parent / "data" / "events.toml").read_text(encoding="utf-8"))
+_LEAD = _RULES["lead"]
+_FRAMING = re.compile(_LEAD["framing"], re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?])\s+(?=[\"“'‘(]?[A-Z0-9])")
+_FURNITURE = re.compile(
+    r"^\s*(?:baca\s+(?:juga|berita)|berita\s+(?:terkait|lainnya)|penulis\s*:|editor\s*:|laporan\s+reporter|"
+    r"keterangan\s+foto|home\s*/)",
+    re.IGNORECASE,
+)
+
+HANDLING_STATUSES = frozenset({"under_review", "forwarded", "recommended_sanction", "sanctioned", "dismissed"})
+SANCTION_STATUSES = frozenset({"recommended_sanction", "sanctioned"})
+LABEL_ORDER = (
+    "declaration", "ceremony", "coordination_meeting", "socialization", "violation_report",
+    "violation_handling", "sanction", "statistics", "other",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    name: str
+    cue: re.Pattern
+    requires: re.Pattern | None
+    excludes: re.Pattern | None
+
+    def matches(self, sentence: str) -> bool:
+        if self.requires and not self.requires.search(sentence):
+            return False
+        return any(not self._excluded(sentence, m) for m in self.cue.finditer(sentence))
+
+    def _excluded(self, sentence: str, match: re.Match) -> bool:
+        if not self.excludes:
+            return False
+        return any(e.start() <= match.start() < e.end() for e in self.excludes.finditer(sentence))
+
+
+def _label(name: str) -> _Label:
+    rule = _RULES["labels"][name]
+    optional = {key: re.compile(rule[key], re.IGNORECASE) if key in rule else None for key in ("requires", "excludes")}
+    return _Label(name, re.compile(rule["cue"], re.IGNORECASE), **optional)
+
+
+_ACTIVITIES = [_label(name) for name in ("declaration", "ceremony", "coordination_meeting", "socialization", "other")]
+_APPEAL = re.compile(_RULES["labels"]["socialization"]["appeal"], re.IGNORECASE)
 
 
 def classify_events(doc: Document) -> list[str]:
-    return []
+    """Event-type labels in a stable order; 'other' when nothing else applies."""
+    labels = set(activity_labels(doc.title, _body_sentences(doc)))
+    labels |= case_labels(doc)
+    if not labels:
+        labels.add("other")
+    return [name for name in LABEL_ORDER if name in labels]
+
+
+def activity_labels(title: str, body: list[str]) -> set[str]:
+    """Activity labels whose cue is in the lead or in an early framing sentence."""
+    lead = ([title] if title else []) + body[: _LEAD["lead_sentences"]]
+    framed = [s for s in body[: _LEAD["framed_sentences"]] if _FRAMING.search(s)]
+    found = {label.name for label in _ACTIVITIES if any(label.matches(s) for s in lead + framed)}
+    if not found & {"ceremony", "declaration"} and _is_appeal(title, body):
+        found.add("socialization")
+    return found
+
+
+def case_labels(doc: Document) -> set[str]:
+    """Labels read off the violations and statistics already extracted."""
+    labels = set()
+    if doc.violations:
+        labels.add("violation_report")
+    statuses = {violation.status for violation in doc.violations}
+    if statuses & HANDLING_STATUSES:
+        labels.add("violation_handling")
+    if statuses & SANCTION_STATUSES:
+        labels.add("sanction")
+    if doc.statistics:
+        labels.add("statistics")
+    return labels
+
+
+def _is_appeal(title: str, body: list[str]) -> bool:
+    opening = ([title] if title else []) + body[: _RULES["labels"]["socialization"]["appeal_sentences"]]
+    return any(_APPEAL.search(sentence) for sentence in opening)
+
+
+def _body_sentences(doc: Document) -> list[str]:
+    body = doc.sentences or [s for s in _SENTENCE_BREAK.split(doc.text) if s.strip()]
+    title = doc.title.strip()
+    return [
+        s for s in body
+        if len(s.split()) >= _LEAD["min_words"] and not _FURNITURE.match(s) and s.strip() != title
+    ]

@@ -1,14 +1,444 @@
-"""PLACEHOLDER written by the pipeline owner so that pipeline.py runs.
+"""Specific suspected neutrality violations: who, what, and how far the case went.
 
-The helper who owns this module overwrites it entirely: keep the signature
-`find_violations(doc: Document) -> list[Violation]`. The Document arrives with title, text,
-sentences, publication_date, event_date, regions, organizations and people filled.
+1. Find *mentions* of possible offenders in sentences that speak of a suspected violation:
+   a post followed by a name ("Kepala Dinas Pendidikan, Farzian"), names introduced as the
+   accused ("atas nama ...", "yakni ..."), or an unnamed post made specific by a quantifier
+   ("seorang oknum perangkat desa", "dua ASN"), a place or unit ("camat Hamparan Rawang"),
+   or a handling verb ("merekomendasikan Kepala Dinas").
+2. Group mentions into entries: one per name; unnamed mentions of the same post join
+   unless they carry a different act or place. Named actors make the story's unnamed group
+   mentions redundant; a generic "ASN" group folds into the one specific post of the story.
+3. Read each entry's act category, handling stage and sanction from its sentences (the
+   mention sentences and the one after each), or from the whole story when it has one case.
+
+All cue words and patterns live in ``data/violations.toml``.
 """
 
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
 from netra.extract.record import Document, Violation
+from netra.extract.statistics import counts_in_sentence, parse_number
+
+_RULES = tomllib.loads((Path(__file__).parent / "data" / "violations.toml").read_text(encoding="utf-8"))
+
+
+def _compile(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    return re.compile(pattern, flags)
+
+
+_CASE_SENSITIVE_CUES = {"place", "post_qualifier"}
+_CUES = {
+    key: _compile(value, 0 if key in _CASE_SENSITIVE_CUES else re.IGNORECASE)
+    for key, value in _RULES["cues"].items()
+}
+_ROLES = [(_compile(rule["pattern"]), rule["role"]) for rule in _RULES["roles"]]
+_ANY_ROLE = _compile("|".join(rf"\b(?:{rule['pattern']})" for rule in _RULES["roles"]))
+_GENERIC_ROLES = set(_RULES["roles_meta"]["generic"])
+_CATEGORIES = [(rule["name"], _compile(rule["pattern"])) for rule in _RULES["categories"]]
+_STAGES = [(rule["name"], _compile(rule["pattern"])) for rule in _RULES["stages"]]
+_STAGE_RANK = {name: rank for rank, (name, _) in enumerate(_STAGES)}
+_SANCTION = _compile(_RULES["sanctions"]["pattern"])
+_WINDOWS = _RULES["windows"]
+_HONORIFICS = set(_RULES["names"]["honorifics"])
+_NOT_NAME = set(_RULES["names"]["not_name"])
+
+_NAME = re.compile(r"[A-Z][a-z'’]+\.?(?:\s+(?:[A-Z][a-z'’]+\.?|[A-Z]\.?(?=\s+[A-Z])))*")
+_INITIALS = re.compile(r"[A-Z]{1,4}\b")
+_NAME_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:dan|serta)?|dan|serta|&)\s*")
+_ORG_THEN_NAME = re.compile(r"(?P<org>(?:\s+(?:[A-Z][\w.&/-]*|dan|&))*?)\s*,\s*")
+_NAME_END = re.compile(r"\s*(?:[,.;:)]|$|serta\b|dan\b|(?=\s[a-z(]))")
+_PLACE = re.compile(
+    r"\b[Dd]i\s+(?:Kabupaten\s+|Kota\s+|Kecamatan\s+|Provinsi\s+)?(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
+)
+_ORG_AFTER_ROLE = re.compile(
+    r"\s+(?P<org>(?:Dinas|Badan|Pemerintah|Pemkab|Pemkot|Pemprov|Satpol|Distrik|Puskesmas|Sekolah|SD|SMP|SMA|SMK)"
+    r"(?:\s+(?:[A-Z][\w.&/-]*|dan))*)"
+)
+_WORD = re.compile(r"\w+")
+_SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?])\s+(?=[\"“'‘(]?[A-Z0-9])")
+_FURNITURE = re.compile(r"^\s*(?:baca\s+(?:juga|berita)|berita\s+(?:terkait|lainnya)|lihat\s+juga)\b", re.I)
+
+
+@dataclass(slots=True)
+class _Mention:
+    sentence: int
+    role: str
+    name: str | None = None
+    org: str | None = None
+    place: str | None = None
+    category: str | None = None
+
+
+@dataclass(slots=True)
+class _Entry:
+    role: str
+    name: str | None
+    org: str | None
+    place: str | None
+    sentences: list[int] = field(default_factory=list)
+    categories: set[str] = field(default_factory=set)
 
 
 def find_violations(doc: Document) -> list[Violation]:
-    return []
+    """One entry per specific suspected violation reported in the document."""
+    sentences = _sentences(doc)
+    mentions = _upgrade_generic_roles(find_mentions(sentences), sentences)
+    entries = _fold_generic_groups(_drop_unnamed_beside_named(_group(mentions)))
+    single_story = len(entries) == 1 or all(entry.name for entry in entries)
+    violations = []
+    for entry in entries:
+        window = _story_window(sentences) if single_story else _entry_window(entry, entries, len(sentences))
+        violations.append(_as_violation(entry, sentences, window))
+    return violations
+
+
+# -- mentions ---------------------------------------------------------------------------
+
+
+def find_mentions(sentences: list[str]) -> list[_Mention]:
+    """Mentions of possible offenders, in reading order."""
+    mentions: list[_Mention] = []
+    suspect = [_is_suspect(sentence) for sentence in sentences]
+    for index, sentence in enumerate(sentences):
+        suspect_here = suspect[index]
+        suspect_next = index + 1 < len(sentences) and suspect[index + 1]
+        named = _named_by_post(sentence, index) if suspect_here or suspect_next else []
+        if suspect_here:
+            named += _named_by_introduction(sentence, index, mentions)
+            unnamed = [] if named else _unnamed_in_sentence(sentence, index)
+        else:
+            unnamed = []
+        category = _category_of(sentence)
+        for mention in named + unnamed:
+            mention.category = category
+        mentions.extend(named + unnamed)
+    return mentions
+
+
+def _is_suspect(sentence: str) -> bool:
+    """The sentence speaks of a suspected violation or describes a forbidden act."""
+    if _CUES["suspect"].search(sentence):
+        return True
+    return _category_of(sentence) is not None and not _CUES["normative"].search(sentence)
+
+
+def _named_by_post(sentence: str, index: int) -> list[_Mention]:
+    """'Kepala Dinas Pendidikan dan Kebudayaan, Farzian' -> a named mention."""
+    found = []
+    for match in _ANY_ROLE.finditer(sentence):
+        role = _role_of(match.group())
+        if role in _GENERIC_ROLES or _is_conditional(sentence[: match.start()]):
+            continue
+        org_then_name = _ORG_THEN_NAME.match(sentence, match.end())
+        if not org_then_name:
+            continue
+        name_match = _NAME.match(sentence, org_then_name.end())
+        if not name_match or not _NAME_END.match(sentence, name_match.end()):
+            continue
+        name = clean_name(name_match.group())
+        if name and not _CUES["speaker_after"].search(sentence[name_match.end() : name_match.end() + 60]):
+            org = _org_from_post(match.group(), org_then_name.group("org"))
+            found.append(_Mention(index, role, name=name, org=org))
+    return found
+
+
+def _named_by_introduction(sentence: str, index: int, earlier: list[_Mention]) -> list[_Mention]:
+    """'... yakni Hj Silviyah dan Ulfi' -> named mentions with the post given nearby."""
+    found = []
+    for intro in _CUES["name_intro"].finditer(sentence):
+        if _CUES["name_after_post"].match(intro.group()) and not _ends_with_role(sentence[: intro.start()]):
+            continue
+        initials_allowed = "inisial" in intro.group().lower()
+        for name in _name_list(sentence, intro.end(), initials_allowed):
+            found.append(_Mention(index, _role_near(sentence, intro.start(), earlier), name=name))
+    return found
+
+
+def _name_list(sentence: str, start: int, initials_allowed: bool) -> list[str]:
+    names = []
+    position = start
+    while True:
+        match = _NAME.match(sentence, position) or (initials_allowed and _INITIALS.match(sentence, position))
+        if not match:
+            break
+        name = clean_name(match.group()) if not initials_allowed or " " in match.group() else match.group()
+        if not name or name in _NOT_NAME:
+            break
+        names.append(name)
+        separator = _NAME_LIST_SEPARATOR.match(sentence, match.end())
+        if not separator:
+            break
+        position = separator.end()
+    return names
+
+
+def _ends_with_role(text: str) -> bool:
+    """'oknum guru berinisial AB' names the accused; 'mahasiswa bernama X' does not."""
+    tail = text[-60:].rstrip()
+    return any(m.end() >= len(tail) - 1 for m in _ANY_ROLE.finditer(tail))
+
+
+def _role_near(sentence: str, position: int, earlier: list[_Mention]) -> str:
+    roles = [_role_of(m.group()) for m in _ANY_ROLE.finditer(sentence[:position])]
+    if roles:
+        return roles[-1]
+    return earlier[-1].role if earlier else "ASN"
+
+
+def _unnamed_in_sentence(sentence: str, index: int) -> list[_Mention]:
+    """The most specific identified-but-unnamed post in a suspect sentence, if any."""
+    candidates = []
+    for match in _ANY_ROLE.finditer(sentence):
+        before = sentence[: match.start()]
+        if _is_conditional(before) or _CUES["generic_before"].search(before):
+            continue
+        role = _role_of(match.group())
+        if not _is_identified(sentence, before, match, role) or _is_aggregate(sentence, before):
+            continue
+        org = _org_after(sentence, match.end())
+        # "di Buru, ada juga dugaan pelanggaran ASN": the sentence's place is the case's place.
+        reach = len(sentence) if _CUES["alleged_before"].search(before) else 50
+        candidates.append(_Mention(index, role, org=org, place=_place_near(sentence, match.start(), reach)))
+    specific = [m for m in candidates if m.role not in _GENERIC_ROLES]
+    return (specific or candidates)[:1]
+
+
+def _is_identified(sentence: str, before: str, match: re.Match, role: str) -> bool:
+    last_words = " ".join(_WORD.findall(before)[-_WINDOWS["quantifier_words"] :])
+    if _CUES["quantifier"].search(last_words) or _CUES["handled_object"].search(before):
+        return True
+    if _CUES["alleged_before"].search(before) and _CUES["place"].search(sentence):
+        return True
+    after = sentence[match.end() :]
+    if role in _GENERIC_ROLES or not _CUES["post_qualifier"].match(after):
+        return False
+    return not _CUES["speaker_after_post"].search(after[:80])
+
+
+def _is_aggregate(sentence: str, before: str) -> bool:
+    """'sebanyak 19 ASN ... dijatuhi hukuman' is a statistic, not one case."""
+    number = re.search(r"(\S+)\s+(?:orang\s+)?$", before)
+    if not number:
+        return False
+    quantity = parse_number(number.group(1)) if number.group(1)[:1].isdigit() else None
+    return quantity is not None and any(c.quantity == quantity for c in counts_in_sentence(sentence))
+
+
+def _is_conditional(before: str) -> bool:
+    return bool(_CUES["conditional"].search(before))
+
+
+# -- grouping ---------------------------------------------------------------------------
+
+
+def _upgrade_generic_roles(mentions: list[_Mention], sentences: list[str]) -> list[_Mention]:
+    """When the story says the accused ASN are teachers, every unnamed ASN is a 'guru ASN'."""
+    teacher_roles = {
+        role
+        for sentence in sentences
+        if _CUES["suspect"].search(sentence)
+        for role in map(_role_of, (m.group() for m in _ANY_ROLE.finditer(sentence)))
+        if role in ("guru ASN", "guru PPPK")
+    }
+    if len(teacher_roles) == 1:
+        teacher = teacher_roles.pop()
+        base = teacher.split()[-1]
+        for mention in mentions:
+            if mention.role == base and mention.name is None:
+                mention.role = teacher
+    return mentions
+
+
+def _group(mentions: list[_Mention]) -> list[_Entry]:
+    entries: list[_Entry] = []
+    for mention in mentions:
+        entry = _matching_entry(mention, entries)
+        if entry is None:
+            entry = _Entry(mention.role, mention.name, mention.org, mention.place)
+            entries.append(entry)
+        if mention.sentence not in entry.sentences:
+            entry.sentences.append(mention.sentence)
+        if mention.category:
+            entry.categories.add(mention.category)
+        entry.org = entry.org or mention.org
+        entry.place = entry.place or mention.place
+    return entries
+
+
+def _matching_entry(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
+    if mention.name:
+        key = mention.name.lower()
+        return next((e for e in entries if e.name and e.name.lower() == key), None)
+    for entry in entries:
+        if entry.name or entry.role != mention.role:
+            continue
+        if mention.place and entry.place and mention.place.lower() != entry.place.lower():
+            continue
+        if mention.category and entry.categories and mention.category not in entry.categories:
+            continue
+        return entry
+    return None
+
+
+def _drop_unnamed_beside_named(entries: list[_Entry]) -> list[_Entry]:
+    """Named actors are the story; its unnamed group mentions ('dua ASN') are the same people."""
+    if any(entry.name for entry in entries):
+        return [entry for entry in entries if entry.name]
+    return entries
+
+
+def _fold_generic_groups(entries: list[_Entry]) -> list[_Entry]:
+    """'dua ASN' and 'Kepala Dinas di dua instansi' in one story are one entry."""
+    specific = [e for e in entries if not e.name and e.role not in _GENERIC_ROLES]
+    if len(specific) != 1:
+        return entries
+    target = specific[0]
+    kept = []
+    for entry in entries:
+        if not entry.name and entry.role in _GENERIC_ROLES and not entry.place:
+            target.sentences = sorted(set(target.sentences) | set(entry.sentences))
+            target.categories |= entry.categories
+            target.org = target.org or entry.org
+        else:
+            kept.append(entry)
+    return kept
+
+
+# -- reading an entry -------------------------------------------------------------------
+
+
+def _entry_window(entry: _Entry, entries: list[_Entry], count: int) -> list[int]:
+    """The entry's sentences and the sentence after each, unless that one is another entry's."""
+    others = {i for e in entries if e is not entry for i in e.sentences}
+    window = set(entry.sentences)
+    for index in entry.sentences:
+        if index + 1 < count and index + 1 not in others:
+            window.add(index + 1)
+    return sorted(window)
+
+
+def _story_window(sentences: list[str]) -> list[int]:
+    return list(range(len(sentences)))
+
+
+def _as_violation(entry: _Entry, sentences: list[str], window: list[int]) -> Violation:
+    texts = [sentences[i] for i in window]
+    category, act = _category_and_act(entry, sentences, texts)
+    status = _latest_stage(texts)
+    sanction = _sanction(texts) if status in ("sanctioned", "recommended_sanction") else None
+    return Violation(
+        actor_name=entry.name,
+        actor_role=entry.role,
+        actor_org=entry.org,
+        act=act,
+        act_category=category,
+        status=status,
+        sanction=sanction,
+    )
+
+
+def _category_and_act(entry: _Entry, sentences: list[str], texts: list[str]) -> tuple[str, str]:
+    near = [sentences[i] for i in entry.sentences]
+    near += [sentences[i + 1] for i in entry.sentences if i + 1 < len(sentences)]
+    for pool in (near, [t for t in texts if not _is_conditional(t)]):
+        for name, pattern in _CATEGORIES:
+            for text in pool:
+                match = pattern.search(text)
+                if match:
+                    return name, _clause_from(text, match.start())
+    return "other", "tidak dirinci"
+
+
+def _category_of(sentence: str) -> str | None:
+    return next((name for name, pattern in _CATEGORIES if pattern.search(sentence)), None)
+
+
+def _clause_from(text: str, start: int, max_words: int = 14) -> str:
+    clause = re.split(r"[,.;:\"”]", text[start:], maxsplit=1)[0]
+    return " ".join(clause.split()[:max_words])
+
+
+def _latest_stage(texts: list[str]) -> str:
+    best = "reported"
+    for text in texts:
+        for name, pattern in _STAGES:
+            if _STAGE_RANK[name] <= _STAGE_RANK[best]:
+                continue
+            if any(not _is_hypothetical(text[: m.start()]) for m in pattern.finditer(text)):
+                best = name
+    return best
+
+
+def _is_hypothetical(before: str) -> bool:
+    last_words = " ".join(_WORD.findall(before)[-_WINDOWS["hypothetical_words"] :])
+    return bool(_CUES["hypothetical"].search(last_words))
+
+
+def _sanction(texts: list[str]) -> str | None:
+    for text in texts:
+        match = _SANCTION.search(text)
+        if match:
+            return match.group()
+    return None
+
+
+# -- names, roles, places ---------------------------------------------------------------
+
+
+def clean_name(raw: str) -> str | None:
+    """Drop honorifics before a name and stop at words that cannot be part of it."""
+    words = [w.rstrip(".") if w.rstrip(".") in _HONORIFICS else w for w in raw.split()]
+    while words and words[0].rstrip(".") in _HONORIFICS:
+        words.pop(0)
+    kept = []
+    for word in words:
+        if word.rstrip(".") in _NOT_NAME:
+            break
+        kept.append(word)
+    name = " ".join(kept[:4])
+    if len(name) > 2 and name.endswith("."):
+        name = name[:-1]
+    return name or None
+
+
+def _role_of(surface: str) -> str:
+    for pattern, role in _ROLES:
+        match = pattern.fullmatch(surface.strip())
+        if match:
+            return role.replace("{1}", match.group(1)) if "{1}" in role else role
+    return "ASN"
+
+
+def _org_from_post(post: str, org_words: str) -> str | None:
+    words = org_words.strip()
+    if not words:
+        return None
+    if post.lower().startswith("kepala dinas") or post.lower() == "kadis":
+        return f"Dinas {words}"
+    return words
+
+
+def _org_after(sentence: str, position: int) -> str | None:
+    match = _ORG_AFTER_ROLE.match(sentence, position)
+    return match.group("org").strip() if match else None
+
+
+def _place_near(sentence: str, position: int, reach: int = 50) -> str | None:
+    """The "di <Place>" closest to a mention, within a few words of it."""
+    places = [
+        m for m in _PLACE.finditer(sentence)
+        if abs(m.start() - position) <= reach and m.group("place").split()[0] not in _NOT_NAME
+    ]
+    if not places:
+        return None
+    return min(places, key=lambda m: abs(m.start() - position)).group("place")
+
+
+def _sentences(doc: Document) -> list[str]:
+    body = doc.sentences or [s for s in _SENTENCE_BREAK.split(doc.text) if s.strip()]
+    return [s for s in ([doc.title] if doc.title else []) + list(body) if not _FURNITURE.match(s)]

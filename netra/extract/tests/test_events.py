@@ -1,0 +1,69 @@
+"""classify_events: activity cues in the lead, case labels from the extracted record."""
+
+from netra.extract.events import classify_events
+from netra.extract.record import Document, Statistic, Violation
+
+
+def labels(title: str, text: str, violations=(), statistics=()) -> list[str]:
+    doc = Document(source="t", title=title, text=text)
+    doc.violations = list(violations)
+    doc.statistics = list(statistics)
+    return classify_events(doc)
+
+
+def test_it_labels_a_pledge_read_at_an_apel_as_declaration_and_ceremony():
+    title = "Ratusan ASN Pemkab Sumedang Ikuti Apel dan Ikrar Netralitas"
+    text = (
+        "Pemerintah Kabupaten Sumedang menggelar apel pagi yang dirangkai dengan pembacaan ikrar netralitas "
+        "ASN, Senin (7/10/2024).\nDalam amanatnya, Sekda mengingatkan seluruh ASN agar tidak terlibat politik praktis."
+    )
+    assert labels(title, text) == ["declaration", "ceremony"]
+
+
+def test_it_labels_a_rakor_with_an_opening_appeal_as_meeting_and_socialization():
+    title = ""
+    text = (
+        "Bawaslu Kabupaten Ende meminta seluruh kepala desa tidak berfoto bersama pasangan calon.\n"
+        "Hal itu disampaikan Ketua Bawaslu Ende seusai rapat koordinasi pengawasan netralitas di Ende, "
+        "Kamis (10/10/2024)."
+    )
+    assert labels(title, text) == ["coordination_meeting", "socialization"]
+
+
+def test_it_ignores_background_mentions_far_down_the_article():
+    text = "\n".join(
+        ["Bawaslu Kota Bima menggelar sosialisasi pengawasan partisipatif bagi pemilih pemula di aula kampus."]
+        + [f"Kalimat isi berita nomor {i} yang membahas pengawasan partisipatif pemilih pemula." for i in range(12)]
+        + ["Sebelumnya Pemkot Bima juga telah menggelar apel dan deklarasi netralitas ASN beberapa kali."]
+    )
+    assert labels("", text) == ["socialization"]
+
+
+def test_it_does_not_take_a_candidate_declaration_for_a_neutrality_pledge():
+    text = (
+        "Seorang kepala sekolah diduga hadir dalam acara deklarasi paslon bupati dan mengajak guru untuk "
+        "netral secara semu."
+    )
+    violation = Violation(actor_role="kepala sekolah", act_category="campaign_attendance", status="reported")
+    assert labels("", text, violations=[violation]) == ["violation_report"]
+
+
+def test_it_derives_case_labels_from_violations_and_statistics():
+    forwarded = Violation(actor_role="camat", status="forwarded")
+    sanctioned = Violation(actor_role="ASN", status="sanctioned")
+    text = "Bawaslu Kabupaten Bone meneruskan kasus camat ke BKN, sementara seorang ASN sudah disanksi."
+    assert labels("", text, violations=[forwarded, sanctioned], statistics=[Statistic(quantity=4)]) == [
+        "violation_report", "violation_handling", "sanction", "statistics",
+    ]
+
+
+def test_it_labels_a_parliamentary_hearing_as_other():
+    text = (
+        "Kementerian PANRB memaparkan data netralitas ASN dalam rapat kerja dengan Komisi II DPR RI di "
+        "Jakarta, Rabu (6/11/2024)."
+    )
+    assert labels("", text, statistics=[Statistic(quantity=120)]) == ["statistics", "other"]
+
+
+def test_it_falls_back_to_other():
+    assert labels("", "Seorang pejabat berbicara tentang cuaca dan pembangunan jalan di daerahnya.") == ["other"]

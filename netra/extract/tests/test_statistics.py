@@ -1,0 +1,75 @@
+"""find_statistics: aggregate supervision counts, and what must not be counted."""
+
+import pytest
+
+from netra.extract.record import Document
+from netra.extract.statistics import find_statistics, parse_number
+
+
+def quantities(title: str, text: str) -> list[float]:
+    return [s.quantity for s in find_statistics(Document(source="t", title=title, text=text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1.158", 1158), ("14.851", 14851), ("2,5", 2.5), ("tiga", 3), ("sebelas", 11),
+     ("dua belas", 12), ("dua puluh satu", 21), ("sepuluh", 10)],
+)
+def test_it_parses_indonesian_numbers(text, value):
+    assert parse_number(text) == value
+
+
+def test_it_counts_reports_and_cases_with_digits_and_words():
+    text = (
+        "Bawaslu Kabupaten Garut mencatat 12 laporan dugaan pelanggaran netralitas ASN selama masa kampanye. "
+        "Dari jumlah itu, tiga kasus sudah diteruskan ke BKN."
+    )
+    assert quantities("", text) == [12, 3]
+
+
+def test_it_keeps_per_region_breakdowns_with_the_same_number():
+    text = "Di Kabupaten Sumba Timur ada dua temuan, sedangkan di Kabupaten Alor juga ada dua temuan."
+    assert quantities("", text) == [2, 2]
+
+
+def test_it_counts_a_figure_repeated_in_headline_and_body_once():
+    title = "Ada 45 Aduan Netralitas ASN di Pilkada Serentak 2024"
+    text = "Badan Kepegawaian Negara menerima 45 aduan netralitas ASN sejak tahapan pencalonan dimulai."
+    assert quantities(title, text) == [45]
+
+
+def test_it_keeps_a_headcount_given_as_the_base_of_a_case_count():
+    text = "Pegawai ASN di Pemkot Ternate dengan jumlah 6.240 orang, dugaan pelanggaran baru 4 kasus."
+    assert quantities("", text) == [6240, 4]
+
+
+def test_it_counts_sanctioned_persons_only_with_an_aggregate_cue():
+    assert quantities("", "Sebanyak 27 ASN telah dijatuhi hukuman disiplin oleh PPK masing-masing.") == [27]
+    assert quantities("", "Ada dua ASN Dinas Sosial yang dijatuhi hukuman disiplin sedang.") == []
+
+
+def test_it_carries_the_unit_over_to_lainnya():
+    text = "Dari 300 aduan, 120 kasus menunggu verifikasi BKN, sementara 75 lainnya sudah diputus."
+    assert quantities("", text) == [300, 120, 75]
+
+
+def test_it_counts_percentages_of_reports():
+    assert quantities("", "Sekitar 62,5 persen laporan netralitas ASN sudah ditindaklanjuti PPK.") == [62.5]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASN yang terbukti melanggar dapat dijerat Pasal 71 ayat 3 dan Pasal 188 UU Nomor 10 Tahun 2016.",
+        "Hal itu diatur dalam Keputusan Bersama Nomor 2 Tahun 2022 dan Surat Edaran Nomor 800/254/BKD.",
+        "Kepala desa yang terbukti tidak netral terancam denda paling banyak Rp 6 juta dan 6 bulan penjara.",
+        "Pelanggaran netralitas ASN tersebar di 25 provinsi dan 120 kabupaten/kota.",
+        "Sebanyak 1.250 ASN mengikuti apel dan menandatangani ikrar netralitas, Senin (14/10/2024).",
+        "Selain itu, Bawaslu menemukan 7 kasus politik uang di masa tenang.",
+        "Provinsi ini menempati peringkat 6 indeks kerawanan netralitas ASN pada Pemilu 2024.",
+        "Bawaslu menangani salah satu laporan yang masuk pada pukul 14.30 WIB.",
+        "Tidak ada satu kasus pun yang diteruskan ke KASN.",
+    ],
+)
+def test_it_ignores_citations_money_regions_attendees_and_other_violations(text):
+    assert quantities("", text) == []

@@ -1,0 +1,118 @@
+"""find_violations: one entry per specific suspected violation."""
+
+from netra.extract.record import Document
+from netra.extract.violations import clean_name, find_violations
+
+
+def violations(text: str, title: str = ""):
+    return find_violations(Document(source="t", title=title, text=text))
+
+
+def summary(text: str, title: str = ""):
+    return [(v.actor_name, v.actor_role.lower(), v.act_category, v.status) for v in violations(text, title)]
+
+
+def test_it_finds_an_unnamed_village_official_under_review():
+    text = (
+        "Seorang oknum kepala desa di Kecamatan Cikajang diduga mengajak warga untuk memilih pasangan "
+        "calon bupati tertentu dalam sebuah pengajian.\n"
+        "Panwaslu Kecamatan Cikajang saat ini sedang melakukan penelusuran atas informasi tersebut."
+    )
+    assert summary(text) == [(None, "kepala desa", "campaign_involvement", "under_review")]
+
+
+def test_it_names_the_accused_post_holder_and_reads_forwarding():
+    text = (
+        "Bawaslu Kabupaten Lebak telah meneruskan hasil kajian ke BKN.\n"
+        "Dugaan pelanggaran dilakukan oleh Kepala Dinas Perhubungan, Suryadi Pratama, yang diduga "
+        "menggunakan mobil dinas untuk mengangkut massa kampanye.\n"
+        "Suryadi sudah dimintai klarifikasi pekan lalu."
+    )
+    result = violations(text)
+    assert [(v.actor_name, v.actor_role, v.act_category, v.status) for v in result] == [
+        ("Suryadi Pratama", "kepala dinas", "use_of_office", "forwarded")
+    ]
+    assert result[0].actor_org == "Dinas Perhubungan"
+
+
+def test_it_takes_names_introduced_as_the_accused():
+    text = (
+        "Dua guru SD dilaporkan ke Bawaslu karena mengunggah foto bersama pasangan calon di Facebook, "
+        "yakni Hj Wartini dan Sulastri.\n"
+        "Laporan itu akan dikaji dalam dua hari."
+    )
+    assert summary(text) == [
+        ("Wartini", "guru sd", "social_media", "reported"),
+        ("Sulastri", "guru sd", "social_media", "reported"),
+    ]
+
+
+def test_it_does_not_take_the_reporter_for_the_accused():
+    text = (
+        "Seorang warga bernama Budi Santoso melaporkan salah satu ASN di lingkungan Pemkab Serang ke Bawaslu "
+        "karena diduga ikut berkampanye untuk calon bupati."
+    )
+    assert summary(text) == [(None, "asn", "campaign_involvement", "reported")]
+
+
+def test_it_keeps_different_acts_of_one_group_apart_and_reads_sanctions():
+    text = (
+        "Empat orang ASN Dinas Kesehatan diberhentikan dengan tidak hormat karena menjadi anggota partai politik.\n"
+        "Mereka juga sempat mendaftar sebagai calon legislatif.\n"
+        "Selain itu, salah satu dari ASN tersebut mengunggah dukungan untuk calon presiden di Instagram.\n"
+        "Atas unggahan itu, BKN merekomendasikan hukuman disiplin sedang."
+    )
+    result = violations(text)
+    assert [(v.actor_role, v.act_category, v.status, v.sanction) for v in result] == [
+        ("ASN", "candidacy", "sanctioned", "diberhentikan dengan tidak hormat"),
+        ("ASN", "social_media", "recommended_sanction", "hukuman disiplin sedang"),
+    ]
+
+
+def test_it_separates_cases_in_different_places_and_reads_each_outcome():
+    text = (
+        "Di Kabupaten Buru Selatan ada dugaan keterlibatan salah satu lurah dalam tim pemenangan.\n"
+        "Kasus itu sudah dilimpahkan ke Sentra Gakkumdu.\n"
+        "Kemudian di Seram Bagian Barat, ada juga dugaan pelanggaran ASN yang setelah ditelusuri "
+        "ternyata tidak memenuhi syarat."
+    )
+    assert summary(text) == [
+        (None, "lurah", "other", "forwarded"),
+        (None, "asn", "other", "dismissed"),
+    ]
+
+
+def test_it_folds_a_generic_asn_group_into_the_specific_post():
+    text = (
+        "Bawaslu Kota Kendari merekomendasikan dua ASN ke BKN terkait penggunaan fasilitas negara.\n"
+        "\"Yang kami rekomendasikan Kepala Bidang di dua dinas,\" kata Ketua Bawaslu."
+    )
+    assert summary(text) == [(None, "kepala bidang", "use_of_office", "forwarded")]
+
+
+def test_it_finds_nothing_in_rules_appeals_and_ceremonies():
+    text = (
+        "Pj Bupati Sleman memimpin apel dan ikrar netralitas ASN, Senin (7/10/2024).\n"
+        "ASN dilarang memposting, menyukai, atau membagikan konten pasangan calon di media sosial.\n"
+        "Jika ada ASN yang melanggar, Bawaslu akan meneruskan ke BKN untuk diberi sanksi.\n"
+        "Para kepala desa diminta tidak terlibat dalam kampanye."
+    )
+    assert violations(text) == []
+
+
+def test_it_ignores_aggregate_counts_of_sanctioned_civil_servants():
+    text = "Kemendagri mencatat sebanyak 19 ASN yang melanggar netralitas telah dijatuhi hukuman disiplin."
+    assert violations(text) == []
+
+
+def test_it_does_not_treat_a_speaking_official_as_the_accused():
+    text = (
+        "Pj Gubernur Maluku Utara Samsuddin mengatakan dugaan pelanggaran netralitas ASN masih ditemukan. "
+        "Camat Ternate Utara, Rahmat Hidayat, mengatakan pihaknya belum menerima laporan pelanggaran."
+    )
+    assert violations(text) == []
+
+
+def test_it_cleans_honorifics_from_names():
+    assert clean_name("Hj Siti Aminah") == "Siti Aminah"
+    assert clean_name("Drs. Bambang Sutejo") == "Bambang Sutejo"
