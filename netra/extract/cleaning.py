@@ -31,6 +31,7 @@ PUBLISHED_META = re.compile(
     re.IGNORECASE,
 )
 TAG = re.compile(r"<[^>]+>")
+HTML_CLOSED = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 SCRIPT_OR_STYLE = re.compile(r"<(script|style|noscript)[^>]*>.*?</\1>", re.IGNORECASE | re.DOTALL)
 BLOCK_END = re.compile(r"</(p|div|h\d|li|tr|section|article|header|footer)>|<br\s*/?>", re.IGNORECASE)
 SPACES = re.compile(r"[ \t\u00a0\u200b]+")
@@ -118,9 +119,8 @@ def load_json(text: str, doc: Document) -> Document:
     if isinstance(payload.get("html"), str) and payload["html"].strip():
         doc.raw, doc.is_html = payload["html"][:MAX_BYTES], True
     elif isinstance(payload.get("text"), str):
-        doc.raw = payload["text"][:MAX_BYTES]
-        if isinstance(payload.get("title"), str):
-            doc.raw = payload["title"] + "\n" + doc.raw
+        title = payload["title"] if isinstance(payload.get("title"), str) else ""
+        doc.raw = title.replace("\n", " ") + "\n" + payload["text"][:MAX_BYTES]
     else:
         doc.warn('JSON input has neither "html" nor "text"')
     return doc
@@ -208,6 +208,8 @@ def clean_html(doc: Document) -> Document:
     import trafilatura  # heavy import, only needed for HTML
 
     doc.title = html_title(doc.raw)
+    if not HTML_CLOSED.search(doc.raw[-2000:]):
+        doc.warn("HTML looks incomplete or malformed (no closing </html> or </body>)")
     if doc.publication_date is None and (meta := PUBLISHED_META.search(doc.raw)):
         doc.publication_date = parse_date(meta[1][:10])
     try:

@@ -24,8 +24,7 @@ GOVERNMENT_CONTEXT = re.compile(RULES["government_context"])
 NATIONAL_SUFFIX = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:RI\b|Republik Indonesia\b|Pusat\b)")
 ABBREVIATION = re.compile(r" *\([A-Za-z][\w .-]{0,30}\)")
 SETEMPAT = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?setempat\b")
-STOP_OFFICE_WORDS = frozenset({"Kabupaten", "Kota", "Provinsi", "Kab", "Senin", "Selasa", "Rabu", "Kamis",
-                               "Jumat", "Sabtu", "Minggu"})
+STOP_OFFICE_WORDS = frozenset(RULES["office_stop_words"])
 OFFICE_WORD = re.compile(r"\s+(?:dan\s+|&\s+)?([A-Z][a-z]+)")
 
 
@@ -40,6 +39,7 @@ class Institution:
     pattern: re.Pattern | None = None
     format: str | None = None
     region_style: str = "display"
+    not_after: frozenset = frozenset()
 
 
 @dataclass(slots=True)
@@ -59,7 +59,7 @@ INSTITUTIONS = [
         name=item["name"], kind=item["kind"], aliases=tuple(item["aliases"]), national=item.get("national"),
         levels=item.get("levels", {}), expansions=item.get("expansions", {}),
         pattern=re.compile(item["pattern"]) if "pattern" in item else None, format=item.get("format"),
-        region_style=item.get("region_style", "display"),
+        region_style=item.get("region_style", "display"), not_after=frozenset(item.get("not_after", ())),
     )
     for item in DATA["institution"]
 ]
@@ -77,11 +77,18 @@ def find_mentions(text: str, preferred: frozenset[str]) -> list[OrgMention]:
         if LEGAL_CONTEXT.search(text[max(0, match.start() - 80): match.start()]):
             continue
         institution = BY_ALIAS[match.group()]
+        if institution.not_after and _previous_word(text, match.start()) in institution.not_after:
+            continue
         mention = OrgMention(institution, match.start(), match.end(), match.group())
         mention.level_hint = institution.levels.get(match.group())
         if read_qualifier(text, mention, preferred):
             mentions.append(mention)
     return mentions
+
+
+def _previous_word(text: str, start: int) -> str:
+    words = text[max(0, start - 30): start].split()
+    return words[-1] if words else ""
 
 
 def read_qualifier(text: str, mention: OrgMention, preferred: frozenset[str]) -> bool:

@@ -44,7 +44,7 @@ GENERIC_POSITIONS = frozenset(DATA["generic_positions"])
 NAME_ABBREVIATIONS = frozenset({"Muh.", "Moh.", "Mohd.", "Abd.", "Ach.", "Ahm.", "Md.", "Nyi."})
 
 HEAD = re.compile(r"(?<![\w-])(?:{})(?![\w-])".format("|".join(re.escape(h) for h in HEADS)))
-TOKEN = re.compile(r"\([^()\n]{0,70}\)|\d[\w/.-]*|[A-Za-z][A-Za-z'’-]*(?:\.[A-Za-z]+)*\.?|[^\s\w]")
+TOKEN = re.compile(r"\([^()\n]{0,70}\)|\d[\w/.-]*|[^\W\d_][\w'’-]*(?:\.[^\W\d_]+)*\.?|[^\s\w]")
 ROMAN = re.compile(r"^[IVX]+[AB]?$")
 REPRESENTED = re.compile(r"\s*,?\s*(?:yang\s+)?(?:diwakili|diwakilkan)\s+(?:oleh|kepada)\s+")
 SPEECH_BEFORE = re.compile(
@@ -52,7 +52,8 @@ SPEECH_BEFORE = re.compile(
     r"lanjut|menurut|oleh|beber|pungkas|katanya)\s+)"
     r"(?P<name>[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’]+|[A-Z]\.?))*)\s*,\s*$"
 )
-NAME = r"[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’]+|[A-Z]\.(?=\s)|[A-Z](?=\s)))*"
+UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'’"
+NAME = rf"[{UPPER}][{LOWER}]+(?:\s+(?:[{UPPER}][{LOWER}]+|[{UPPER}]\.(?=\s)|[{UPPER}](?=\s)))*"
 SELAKU = re.compile(rf"(?P<name>{NAME})\s*,?\s+selaku\s+(?P<position>[^,.;:\n\"“”]{{3,90}})")
 STOP_IN_SELAKU = re.compile(
     r"\s+(?:mengatakan|menyampaikan|mengaku|menjelaskan|menuturkan|menegaskan|yang|saat|ketika|kalau|"
@@ -100,6 +101,8 @@ def region_run(tokens: list[Token], i: int) -> int:
 def position_length(tokens: list[Token], i: int) -> int:
     """Tokens at ``i`` that belong to a position (0 when token ``i`` does not)."""
     text = tokens[i].text.rstrip(".") or tokens[i].text
+    if tokens[i].text in HONORIFICS and text not in POSITION_WORDS:
+        return 0  # "Kapolres Garut AKBP Rendra" - a rank opens the name
     if text.startswith("(") or text in POSITION_WORDS or text in POSITION_LOWER or ROMAN.match(text):
         if text in TAKES_NEXT_NAME:
             return 1 + place_name_length(tokens, i + 1)
@@ -350,10 +353,10 @@ def merge_people(people: list[Person]) -> list[Person]:
 def is_headline(line: str) -> bool:
     """A repeated headline ("Camat X Dilaporkan ke Panwascam"): mostly capitalised, no full stop."""
     words = line.split()
-    if not words or len(words) > 25 or line.rstrip().endswith((".", '"', "”")):
+    if not words or len(words) > 25 or line.rstrip().endswith((".", '"', "”", ")")) or ". " in line:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised / len(words) >= 0.6
+    return capitalised / len(words) >= 0.7
 
 
 def find_people(doc: Document) -> list[Person]:
