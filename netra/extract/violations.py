@@ -48,8 +48,9 @@ _HONORIFICS = set(_RULES["names"]["honorifics"])
 _NOT_NAME = set(_RULES["names"]["not_name"])
 
 _NAME = re.compile(r"[A-Z][a-z'’]+\.?(?:\s+(?:[A-Z][a-z'’]+\.?|[A-Z]\.?(?=\s+[A-Z])))*")
-_INITIALS = re.compile(r"[A-Z]{1,4}\b")
-_NAME_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:dan|serta)?|dan|serta|&)\s*")
+_INITIALS = re.compile(r"[A-Z]{2,4}\b(?![.-])")
+_CLAUSE_START = re.compile(r".*[,;:]", re.S)
+_NAME_LIST_SEPARATOR = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:,\s*(?:dan|serta)?|dan|serta|&)\s*")
 _ORG_THEN_NAME = re.compile(r"(?P<org>(?:\s+(?:[A-Z][\w.&/-]*|dan|&))*?)\s*,\s*")
 _NAME_END = re.compile(r"\s*(?:[,.;:)]|$|serta\b|dan\b|(?=\s[a-z(]))")
 _PLACE = re.compile(
@@ -124,7 +125,7 @@ def _is_suspect(sentence: str) -> bool:
     """The sentence speaks of a suspected violation or describes a forbidden act."""
     if _CUES["suspect"].search(sentence):
         return True
-    return _category_of(sentence) is not None and not _CUES["normative"].search(sentence)
+    return _category_of(sentence) is not None and not _is_normative(sentence)
 
 
 def _named_by_post(sentence: str, index: int) -> list[_Mention]:
@@ -151,22 +152,22 @@ def _named_by_introduction(sentence: str, index: int, earlier: list[_Mention]) -
     """'... yakni Hj Silviyah dan Ulfi' -> named mentions with the post given nearby."""
     found = []
     for intro in _CUES["name_intro"].finditer(sentence):
-        if _CUES["name_after_post"].match(intro.group()) and not _ends_with_role(sentence[: intro.start()]):
+        if _CUES["name_after_post"].match(intro.group()) and not _clause_names_a_post(sentence[: intro.start()]):
             continue
-        initials_allowed = "inisial" in intro.group().lower()
-        for name in _name_list(sentence, intro.end(), initials_allowed):
+        for name in _name_list(sentence, intro.end()):
             found.append(_Mention(index, _role_near(sentence, intro.start(), earlier), name=name))
     return found
 
 
-def _name_list(sentence: str, start: int, initials_allowed: bool) -> list[str]:
+def _name_list(sentence: str, start: int) -> list[str]:
+    """'AS (Setda), NH (Dispertan) dan DW' -> ['AS', 'NH', 'DW']."""
     names = []
     position = start
     while True:
-        match = _NAME.match(sentence, position) or (initials_allowed and _INITIALS.match(sentence, position))
+        match = _NAME.match(sentence, position) or _INITIALS.match(sentence, position)
         if not match:
             break
-        name = clean_name(match.group()) if not initials_allowed or " " in match.group() else match.group()
+        name = clean_name(match.group())
         if not name or name in _NOT_NAME:
             break
         names.append(name)
@@ -177,10 +178,15 @@ def _name_list(sentence: str, start: int, initials_allowed: bool) -> list[str]:
     return names
 
 
-def _ends_with_role(text: str) -> bool:
+def _clause_names_a_post(before: str) -> bool:
     """'oknum guru berinisial AB' names the accused; 'mahasiswa bernama X' does not."""
-    tail = text[-60:].rstrip()
-    return any(m.end() >= len(tail) - 1 for m in _ANY_ROLE.finditer(tail))
+    clause = before[_clause_start(before) :]
+    return bool(_ANY_ROLE.search(clause) or _CUES["person_word"].search(clause))
+
+
+def _clause_start(text: str) -> int:
+    match = _CLAUSE_START.match(text)
+    return match.end() if match else 0
 
 
 def _role_near(sentence: str, position: int, earlier: list[_Mention]) -> str:
@@ -343,15 +349,20 @@ def _as_violation(entry: _Entry, sentences: list[str], window: list[int]) -> Vio
 
 
 def _category_and_act(entry: _Entry, sentences: list[str], texts: list[str]) -> tuple[str, str]:
-    near = [sentences[i] for i in entry.sentences]
-    near += [sentences[i + 1] for i in entry.sentences if i + 1 < len(sentences)]
-    for pool in (near, [t for t in texts if not _is_conditional(t)]):
+    """The most telling act near the mentions, else anywhere in the entry's story."""
+    following = [sentences[i + 1] for i in entry.sentences if i + 1 < len(sentences)]
+    near = [sentences[i] for i in entry.sentences] + [t for t in following if not _is_normative(t)]
+    for pool in (near, [t for t in texts if not _is_normative(t)]):
         for name, pattern in _CATEGORIES:
             for text in pool:
                 match = pattern.search(text)
                 if match:
                     return name, _clause_from(text, match.start())
     return "other", "tidak dirinci"
+
+
+def _is_normative(sentence: str) -> bool:
+    return bool(_CUES["normative"].search(sentence))
 
 
 def _category_of(sentence: str) -> str | None:
