@@ -48,7 +48,9 @@ _UNIT = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w%-]+")
-_UNIT_TAIL = re.compile(r"(?:\s+(?:\([A-Z]+\)|[a-z]+|ASN|PNS|PPPK|KASN|BKN|PPK)){0,4}")
+_UNIT_TAIL = re.compile(
+    r"(?:\s+(?!(?:itu|ini|kami|kita|sebanyak|sesuai|dengan|agar|dan)\b)(?:\([A-Z]+\)|[a-z]+|ASN|PNS|PPPK|KASN|BKN|PPK)){0,4}"
+)
 _SCOPE = re.compile(
     r"\b(?:[Dd]i|[Ss]e-?)\s*(?:(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)\s+)?"
     r"(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
@@ -149,11 +151,13 @@ def _is_excluded_by_words_before(before: str, match: re.Match) -> bool:
 
 
 def _person_count(sentence, match, after, quantity, unit_text, scope) -> _Count | None:
-    before = [w.lower() for w in _WORD.findall(sentence[: match.start()][-80:])]
-    if not any(w in _CONTEXT["aggregate"] for w in before[-_CONTEXT["aggregate_window"] :]):
+    """'sebanyak 19 ASN ... dijatuhi hukuman': persons counted in a violation context."""
+    before = [w.lower() for w in _WORD.findall(sentence[: match.start()][-120:])]
+    has_cue = any(w in _CONTEXT["aggregate"] for w in before[-_CONTEXT["aggregate_window"] :])
+    if not has_cue and quantity < _CONTEXT["person_aggregate_minimum"]:
         return None
-    following = " ".join(_WORD.findall(after)[:12])
-    if not _VIOLATION.search(following):
+    around = " ".join(before[-8:] + _WORD.findall(after)[:12])
+    if not _VIOLATION.search(around):
         return None
     return _Count(quantity, unit_text, scope, "person")
 
@@ -170,11 +174,13 @@ def _headcount(sentence, match, quantity, scope) -> _Count | None:
 
 
 def _percentage(sentence, match, quantity, unit_text, scope) -> _Count | None:
+    """'62,5 persen laporan ...': a share of reports or cases, not a rate or a cut in pay."""
     window = _CONTEXT["percent_window"]
-    near = " ".join(
-        _WORD.findall(sentence[: match.start()])[-window:] + _WORD.findall(sentence[match.end() :])[: window + 1]
-    )
-    if not (_CASE_WORD.search(near) or _VIOLATION.search(near)):
+    before = _WORD.findall(sentence[: match.start()])[-window:]
+    if any(w.lower() in _CONTEXT["percent_excluded_before"] for w in before):
+        return None
+    near = " ".join(before + _WORD.findall(sentence[match.end() :])[: window + 1])
+    if not _CASE_WORD.search(near):
         return None
     return _Count(quantity, unit_text, scope, "percent")
 

@@ -231,8 +231,12 @@ def _is_aggregate(sentence: str, before: str) -> bool:
     number = re.search(r"(\S+)\s+(?:orang\s+)?$", before)
     if not number:
         return False
-    quantity = parse_number(number.group(1)) if number.group(1)[:1].isdigit() else None
-    return quantity is not None and any(c.quantity == quantity for c in counts_in_sentence(sentence))
+    quantity = parse_number(number.group(1))
+    if quantity is None:
+        return False
+    if quantity >= _WINDOWS["largest_group"]:
+        return True
+    return any(c.quantity == quantity for c in counts_in_sentence(sentence))
 
 
 def _is_conditional(before: str) -> bool:
