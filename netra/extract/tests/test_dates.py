@@ -1,0 +1,72 @@
+from datetime import date
+
+import pytest
+
+from netra.extract.dates import choose_event_date, find_dates, infer_year, parse_timestamp_line
+
+
+def test_it_reads_a_weekday_with_a_full_numeric_date():
+    assert choose_event_date("kata dia, Rabu (20/11/2024).", None) == date(2024, 11, 20)
+
+
+def test_it_reads_a_written_date_with_weekday():
+    assert choose_event_date("di Pontianak, Senin 18 November 2024.", None) == date(2024, 11, 18)
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Jumat (27/9)", date(2024, 9, 27)),
+    ("Rabu (27/12)", date(2023, 12, 27)),
+    ("Senin (1/7)", date(2024, 7, 1)),
+    ("(Kamis, 24/10)", date(2024, 10, 24)),
+])
+def test_it_infers_the_year_from_the_weekday(phrase, expected):
+    assert choose_event_date(f"Acara berlangsung {phrase} di kantor bupati.", None) == expected
+
+
+def test_it_takes_the_year_of_the_publication_date_without_a_weekday():
+    assert find_dates("pada (3/2) lalu", date(2024, 2, 10))[0].value == date(2024, 2, 3)
+
+
+def test_a_date_later_than_the_publication_belongs_to_the_year_before():
+    assert infer_year(12, 28, None, date(2024, 1, 5)) == 2023
+
+
+def test_a_weekday_that_fits_no_year_of_the_cycle_gives_no_date():
+    assert infer_year(3, 4, 3, None) is None  # 4 March was never a Thursday in 2022-2026
+    assert choose_event_date("Kamis (4/3)", None) is None
+
+
+@pytest.mark.parametrize("text", [
+    "sesuai Undang-Undang Nomor 246 Tahun 2022 tentang ASN",
+    "Surat Nomor 1447.1/PM.01/K.1/09/2022",
+    "Surat Edaran Nomor 800/254/IV.1/BKD",
+    "Perbawaslu Nomor 7 Tahun 2022 dan Perbawaslu Nomor 6 Tahun 2018",
+])
+def test_document_numbers_are_never_dates(text):
+    assert find_dates(text) == []
+    assert choose_event_date(text, None) is None
+
+
+def test_a_bare_weekday_is_no_date():
+    assert choose_event_date("kata Bagja, Selasa.", None) is None
+
+
+def test_a_weekday_date_wins_over_an_earlier_future_date():
+    text = "Pilkada pada 27 November 2024 mendatang. Deklarasi digelar Rabu (20/11/2024)."
+    assert choose_event_date(text, None) == date(2024, 11, 20)
+
+
+def test_a_written_date_wins_over_a_contradicting_weekday():
+    assert choose_event_date("Kamis (14/2/2024)", None) == date(2024, 2, 14)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Sabtu, 30 Desember 2023 - 22:01 WIB", date(2023, 12, 30)),
+    ("Kompas.com - 28/02/2024, 20:46 WIB", date(2024, 2, 28)),
+    ("30 September 2024", date(2024, 9, 30)),
+    ("Diterbitkan: 12 September 2024", date(2024, 9, 12)),
+    ("16/1224", None),
+    ("Ketua Bawaslu hadir pada 30 September 2024 di Palu.", None),
+])
+def test_it_recognises_timestamp_lines(line, expected):
+    assert parse_timestamp_line(line) == expected

@@ -1,0 +1,46 @@
+import pytest
+
+from netra.extract.organizations import find_organizations
+from netra.extract.places import add_regions
+from netra.extract.record import Document
+
+
+def orgs_of(text: str) -> list[str]:
+    return find_organizations(add_regions(Document(source="t", text=text)))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ketua Bawaslu Bantul menelusuri laporan itu.", ["Bawaslu Kabupaten Bantul"]),
+    ("Ketua Bawaslu Sulteng, Nasrun, hadir di Sigi.", ["Bawaslu Provinsi Sulawesi Tengah"]),
+    ("Ketua Bawaslu RI, Rahmat Bagja, hadir.", ["Bawaslu RI"]),
+    ("Laporan diteruskan ke Komisi Aparatur Sipil Negara (KASN) dan Badan Kepegawaian Negara.", ["KASN", "BKN"]),
+    ("Kepala Rutan Kelas IIB Sanggau hadir bersama Komandan Kodim 1204/Sanggau dan Kepala Kepolisian "
+     "Resor Sanggau di Rutan Sanggau.", ["Rutan Kelas IIB Sanggau", "Kodim 1204/Sanggau", "Polres Sanggau"]),
+    ("Ketua panwascam Selaru diberhentikan.", ["Panwaslu Kecamatan Selaru"]),
+    ("Rapat bersama Komisi II DPR RI membahas netralitas.", ["Komisi II DPR RI"]),
+])
+def test_institutions_are_normalised(text, expected):
+    assert orgs_of(text) == expected
+
+
+def test_a_list_shares_its_region():
+    text = "Hadir jajaran Komisioner KPU dan Bawaslu Kabupaten Kebumen dalam deklarasi di Kebumen."
+    assert orgs_of(text) == ["KPU Kabupaten Kebumen", "Bawaslu Kabupaten Kebumen"]
+
+
+def test_setempat_and_local_offices_take_the_document_region():
+    text = "Sekdakab memimpin ikrar ASN Kabupaten Pesawaran di lingkup Pemkab setempat bersama Satpol PP."
+    assert orgs_of(text) == ["Pemerintah Kabupaten Pesawaran", "Satpol PP Kabupaten Pesawaran"]
+
+
+def test_bodies_named_only_in_a_legal_citation_are_left_out():
+    text = "Ikrar ini menindaklanjuti Keputusan Bersama Menteri PAN-RB, Menteri Dalam Negeri tentang netralitas."
+    assert orgs_of(text) == []
+
+
+def test_an_unqualified_election_body_is_left_out():
+    assert orgs_of("ASN jangan sampai dipanggil oleh Bawaslu karena tidak netral.") == []
+
+
+def test_rumah_dinas_is_no_office():
+    assert orgs_of("Deklarasi digelar di Rumah Dinas Bupati Sleman.") == []

@@ -1,0 +1,68 @@
+import pytest
+
+from netra.extract.people import abbreviate, find_people
+from netra.extract.record import Document
+
+
+def people_of(text: str) -> list[tuple[str, str]]:
+    return [(p.name, p.position) for p in find_people(Document(source="t", text=text))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("kata Ketua Bawaslu Bantul, Didik Joko Nugroho, kepada wartawan.",
+     [("Didik Joko Nugroho", "Ketua Bawaslu Bantul")]),
+    ("Pj Bupati Mempawah Ismail menghadiri rapat koordinasi.", [("Ismail", "Pj Bupati Mempawah")]),
+    ("Penjabat (Pj) Gubernur Nusa Tenggara Barat, Lalu Gita Ariadi memimpin apel.",
+     [("Lalu Gita Ariadi", "Pj Gubernur Nusa Tenggara Barat")]),
+    ("Pj Sekretaris Daerah (Sekda) Kota Pagar Alam, Rano Fahlesi SE MSi, hadir.",
+     [("Rano Fahlesi", "Pj Sekda Kota Pagar Alam")]),
+    ("Dikonfirmasi terpisah, Penewu Sewon, Hartini, mengatakan belum tahu.", [("Hartini", "Penewu Sewon")]),
+    ("Kapolres Garut AKBP Rendra Pratama hadir.", [("Rendra Pratama", "Kapolres Garut")]),
+    ("Kepala Badan Kesbangpol Kalteng Katma F. Dirun mengatakan hal itu.",
+     [("Katma F. Dirun", "Kepala Badan Kesbangpol Kalteng")]),
+])
+def test_position_and_name_structures(text, expected):
+    assert people_of(text) == expected
+
+
+def test_a_representative_gets_mewakili():
+    text = "disaksikan Komandan Kodim 1204/Sanggau yang diwakili oleh Bapak Mayor Arm Dulloh, dan lainnya."
+    assert people_of(text) == [("Dulloh", "mewakili Komandan Kodim 1204/Sanggau")]
+
+
+def test_a_name_before_its_position():
+    assert people_of('"Kami minta klarifikasi," ungkap Gandi Indah Jaya, Ketua Bawaslu Seluma, Senin (9/9).') == [
+        ("Gandi Indah Jaya", "Ketua Bawaslu Seluma")]
+
+
+def test_selaku_gives_the_position():
+    assert people_of("Laporan dibuat oleh Jadio Pugantara selaku tim pemenangan pasangan calon nomor 2.") == [
+        ("Jadio Pugantara", "tim pemenangan pasangan calon nomor 2")]
+
+
+def test_named_persons_take_the_role_of_their_sentence_and_citizens_are_left_out():
+    text = ("Dua oknum guru TK dilaporkan, yakni Hj Silviyah dan Ulfi. "
+            "Laporan disampaikan mahasiswa bernama Rouf Anshori.")
+    assert people_of(text) == [("Silviyah", "guru TK"), ("Ulfi", "guru TK")]
+
+
+def test_mentions_of_one_person_merge_into_the_most_complete():
+    text = ("Penjabat Sementara Bupati Kebumen Boedyo Dharmawan hadir. "
+            "Dalam kesempatan itu, Pjs Bupati Boedyo menjelaskan pentingnya netralitas.")
+    assert people_of(text) == [("Boedyo Dharmawan", "Penjabat Sementara Bupati Kebumen")]
+
+
+def test_journalists_and_generic_offices_are_not_people():
+    assert people_of("Laporan Reporter Tribunnews.com, Reza Deni. Kepala Daerah Menjaga Netralitas.") == []
+
+
+@pytest.mark.parametrize(("position", "expected"), [
+    ("Ketua Komisi Pemilihan Umum (KPU) Kabupaten Sanggau", "Ketua KPU Kabupaten Sanggau"),
+    ("Pelaksana Harian Direktur Jenderal Politik dan Pemerintahan Umum (Plh. Dirjen Polpum) Kemendagri",
+     "Plh. Dirjen Polpum Kemendagri"),
+    ("Pelaksana harian (Plh) Asisten Daerah (Asda) III Setda Provinsi Jawa Barat",
+     "Plh Asda III Setda Provinsi Jawa Barat"),
+    ("Badan Pengawas Pemilu (Bawaslu) Kota Bogor", "Bawaslu Kota Bogor"),
+])
+def test_spelled_out_abbreviations_keep_the_short_form(position, expected):
+    assert abbreviate(position) == expected

@@ -1,0 +1,51 @@
+import pytest
+
+from netra.extract.places import add_regions
+from netra.extract.record import Document
+
+
+def regions_of(text: str, title: str = "") -> list[str]:
+    return [r.name for r in add_regions(Document(source="t", title=title, text=text)).regions]
+
+
+def test_a_name_with_its_level_word_is_a_region():
+    assert regions_of("Rapat digelar di Kabupaten Bantul kemarin.") == ["Kabupaten Bantul"]
+
+
+def test_abbreviations_and_spelling_variants_resolve():
+    assert regions_of("ASN di Kalbar dan Kota Bandarlampung diminta netral.") == [
+        "Provinsi Kalimantan Barat", "Kota Bandar Lampung"]
+
+
+def test_jakarta_cities_drop_administrasi_and_the_province_is_dki():
+    assert regions_of("Rakor di Ecovention Ancol, Jakarta Utara, dan Provinsi DKI Jakarta.") == [
+        "Kota Jakarta Utara", "Provinsi DKI Jakarta"]
+
+
+def test_a_dateline_is_not_a_region_when_the_text_names_one():
+    text = "LAMPUNG, HELOINDONESIA.COM - Sekda memimpin ikrar netralitas ASN Kabupaten Pesawaran di lapangan."
+    assert regions_of(text) == ["Kabupaten Pesawaran"]
+
+
+def test_a_dateline_is_the_last_resort():
+    text = "SUNGAI PENUH (Sekatanews) - Rumah camat disebut menjadi tempat berkumpul massa kampanye kemarin."
+    assert regions_of(text) == ["Kota Sungai Penuh"]
+
+
+def test_a_region_inside_an_institution_counts_only_without_other_regions():
+    assert regions_of("Ketua Bawaslu Manggarai Barat meminta ASN netral.") == ["Kabupaten Manggarai Barat"]
+    text = "Bawaslu Kabupaten Kupang menggelar deklarasi. Koordinator Divisi Bawaslu NTT hadir."
+    assert regions_of(text) == ["Kabupaten Kupang"]
+
+
+@pytest.mark.parametrize("text", [
+    "Perangkat kalurahan di Kapanewon Sewon diperiksa.",
+    "Camat Kecamatan Hamparan Rawang dilaporkan.",
+    "BKN di Jakarta menerima laporan itu.",
+])
+def test_districts_villages_and_the_bare_capital_are_not_regions(text):
+    assert regions_of(text) == []
+
+
+def test_a_typo_in_a_long_name_still_resolves():
+    assert regions_of("Laporan di Kepulauan Tanimbat terkait pengumpulan KTP.") == ["Kabupaten Kepulauan Tanimbar"]
