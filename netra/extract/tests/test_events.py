@@ -41,8 +41,8 @@ def test_it_ignores_background_mentions_far_down_the_article():
 
 def test_it_does_not_take_a_candidate_declaration_for_a_neutrality_pledge():
     text = (
-        "Seorang kepala sekolah diduga hadir dalam acara deklarasi paslon bupati dan mengajak guru untuk "
-        "netral secara semu."
+        "Seorang kepala sekolah diduga hadir dalam acara deklarasi paslon bupati dan mengajak para guru "
+        "memilih paslon tersebut."
     )
     violation = Violation(actor_role="kepala sekolah", act_category="campaign_attendance", status="reported")
     assert labels("", text, violations=[violation]) == ["violation_report"]
