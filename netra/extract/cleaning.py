@@ -21,6 +21,7 @@ JUNK_LINE = re.compile("|".join(f"(?:{p})" for p in DATA["junk_line_patterns"]),
 NAV_WORDS = frozenset(DATA["nav_words"])
 PRUNE_XPATH: list[str] = DATA["prune_xpath"]
 ACCEPTED_LANGUAGES = frozenset(DATA["accepted_languages"])
+INDONESIAN_WORDS = frozenset(DATA["indonesian_function_words"])
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<meta|<div|<p[\s>])", re.IGNORECASE)
@@ -214,7 +215,7 @@ def clean_html(doc: Document) -> Document:
         doc.publication_date = parse_date(meta[1][:10])
     try:
         extracted = trafilatura.extract(
-            doc.raw, url=doc.url, include_comments=False, include_tables=False,
+            doc.raw, url=doc.url, fast=True, include_comments=False, include_tables=False,
             prune_xpath=PRUNE_XPATH, deduplicate=False,
         )
     except Exception as error:  # noqa: BLE001 - any parser failure becomes a warning
@@ -252,7 +253,11 @@ def clean(doc: Document) -> Document:
 def check_language(doc: Document) -> Document:
     """Flag text that is not Indonesian (py3langid, on a sample of the text)."""
     sample = doc.text[: DATA["language_sample_chars"]]
-    if len(sample.split()) < DATA["min_words_for_language"]:
+    words = sample.lower().split()
+    if len(words) < DATA["min_words_for_language"]:
+        return doc
+    if sum(1 for w in words if w in INDONESIAN_WORDS) / len(words) >= DATA["indonesian_share"]:
+        doc.language = "id"
         return doc
     import py3langid
 

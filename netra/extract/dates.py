@@ -27,18 +27,15 @@ NOT_EVENT_CONTEXT = tuple(DATA["not_event_context"])
 _WD = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
 _MON = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 
-# "Rabu (20/11/2024)", "Senin, (29/5/2023)", "(Kamis, 24/10)", "(27/12)"
+# "(20/11/2024)", "(Kamis, 24/10)", "(27/12)"; a weekday before the parenthesis is read by WEEKDAY_BEFORE.
 NUMERIC_IN_PARENS = re.compile(
-    rf"(?:\b(?P<wd>{_WD})\s*,?\s*)?\(\s*(?:(?P<wd2>{_WD})\s*,?\s*)?"
-    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\s*\)",
+    rf"\(\s*(?:(?P<wd2>{_WD})\s*,?\s*)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)",
     re.IGNORECASE,
 )
-# "Senin 18 November 2024", "Sabtu, 30 Desember 2023", "tanggal 25 Juni 2024", "22 September"
-WRITTEN = re.compile(
-    rf"(?:\b(?P<wd>{_WD})\s*,?\s*(?:\(\s*)?(?:tanggal\s+|tgl\.?\s+)?)?"
-    rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\.?(?:\s+(?P<y>\d{{4}}))?\b",
-    re.IGNORECASE,
-)
+# "18 November 2024", "30 Desember 2023", "22 September"; a weekday before is read by WEEKDAY_BEFORE.
+WRITTEN = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\.?(?:\s+(?P<y>\d{{4}}))?\b", re.IGNORECASE)
+# "Rabu ", "Senin, ", "Sabtu, (", "Senin tanggal " just before a date.
+WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{_WD})\s*,?\s*\(?\s*(?:(?:tanggal|tgl\.?)\s+)?$", re.IGNORECASE)
 # "28/02/2024" standing alone: not part of a document number ("K.1/09/2022", "800/254/IV.1").
 NUMERIC_BARE = re.compile(r"(?<![\w./-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\w/])")
 
@@ -97,9 +94,16 @@ def infer_year(month: int, day: int, weekday: int | None, published: date | None
     return None
 
 
+def weekday_before(text: str, start: int) -> int | None:
+    match = WEEKDAY_BEFORE.search(text, max(0, start - 20), start)
+    return WEEKDAYS.get(match["wd"].lower()) if match else None
+
+
 def _mention(match: re.Match, month: int, published: date | None) -> DateMention | None:
-    weekday_word = (match.groupdict().get("wd") or match.groupdict().get("wd2") or "").lower()
+    weekday_word = (match.groupdict().get("wd2") or "").lower()
     weekday = WEEKDAYS.get(weekday_word)
+    if weekday is None:
+        weekday = weekday_before(match.string, match.start())
     day = int(match["d"])
     year = full_year(match["y"])
     year_given = year is not None
@@ -110,7 +114,10 @@ def _mention(match: re.Match, month: int, published: date | None) -> DateMention
     value = make_date(year, month, day)
     if value is None:
         return None
-    return DateMention(value, match.start(), weekday is not None, year_given)
+    start = match.start()
+    if weekday is not None and (before := WEEKDAY_BEFORE.search(match.string, max(0, start - 20), start)):
+        start = before.start()
+    return DateMention(value, start, weekday is not None, year_given)
 
 
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
@@ -143,7 +150,7 @@ def parse_date(text: str) -> date | None:
         return make_date(int(iso[1]), int(iso[2]), int(iso[3]))
     if bare := NUMERIC_BARE.match(text):
         return make_date(int(bare["y"]), int(bare["m"]), int(bare["d"]))
-    if (written := WRITTEN.match(text)) and written["y"]:
+    if (written := WRITTEN.search(text)) and written["y"]:
         return make_date(int(written["y"]), MONTHS[written["mon"].lower()], int(written["d"]))
     return None
 

@@ -64,15 +64,15 @@ class Mention:
 class Token:
     text: str
     start: int
+    lower: str
+    key: str  # lower-case, without hyphens and apostrophes
+    is_name: bool  # capitalised word (or a short all-caps one)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
-    @property
-    def is_name(self) -> bool:
-        t = self.text
-        return t[0].isupper() and (any(c.islower() for c in t) or len(t) <= 5) and t[0].isalpha()
+def make_token(text: str, start: int) -> Token:
+    lower = text.lower()
+    is_name = text[0].isupper() and text[0].isalpha() and (len(text) <= 5 or not text.isupper())
+    return Token(text, start, lower, lower.replace("-", "").replace("'", "").replace("’", ""), is_name)
 
 
 @lru_cache(maxsize=1)
@@ -130,7 +130,7 @@ def as_region(place: Place) -> Region:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(), m.start() + offset) for m in TOKEN.finditer(text)]
+    return [make_token(m.group(), m.start() + offset) for m in TOKEN.finditer(text)]
 
 
 def strip_dateline(line: str) -> tuple[str, str | None]:
@@ -146,15 +146,19 @@ def strip_dateline(line: str) -> tuple[str, str | None]:
 def lookup(tokens: list[Token], i: int, doc_aliases: dict[str, Place]) -> tuple[list[Place], int]:
     """Longest run of name tokens at ``i`` that is a region name: (places, tokens used)."""
     keys = region_keys()
-    for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
-        run = tokens[i:i + n]
-        if not all(t.is_name for t in run):
-            continue
-        if n == 1 and run[0].text in doc_aliases:
-            return [doc_aliases[run[0].text]], 1
-        if n == 1 and run[0].text.isupper() and run[0].lower not in abbreviation_keys():
-            continue
-        key = "".join(t.lower for t in run).replace("-", "").replace("'", "").replace("’", "")
+    run_length = 0
+    while i + run_length < len(tokens) and run_length < MAX_NAME_TOKENS and tokens[i + run_length].is_name:
+        run_length += 1
+    for n in range(run_length, 0, -1):
+        if n == 1:
+            first = tokens[i]
+            if first.text in doc_aliases:
+                return [doc_aliases[first.text]], 1
+            if first.text.isupper() and first.lower not in abbreviation_keys():
+                continue
+            key = first.key
+        else:
+            key = "".join(t.key for t in tokens[i:i + n])
         if key in keys:
             return keys[key], n
     return [], 0
@@ -163,6 +167,8 @@ def lookup(tokens: list[Token], i: int, doc_aliases: dict[str, Place]) -> tuple[
 def fuzzy_lookup(tokens: list[Token], i: int) -> tuple[list[Place], int]:
     """A region name with a typo ("Kepulauan Tanimbat"), for runs of 2-3 capitalised words."""
     choices, name_words = fuzzy_choices()
+    if tokens[i].lower not in name_words:
+        return [], 0
     for n in (3, 2):
         run = tokens[i:i + n]
         if len(run) < n or not all(t.is_name and t.text[0].isupper() for t in run):
@@ -212,6 +218,9 @@ def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place]) -> list
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if not token.is_name and token.lower not in LEVEL_WORDS:
+            i += 1
+            continue
         level = LEVEL_WORDS.get(token.lower)
         if level and i + 1 < len(tokens):
             j = i + 2 if tokens[i + 1].text == "." else i + 1

@@ -1,0 +1,118 @@
+"""Benchmark of the extraction engine (not a test).
+
+    .venv/bin/python bench/extract.py [CORPUS_DIR] [--docs 2000]
+
+1. Plain text: documents/second on one core, the corpus texts repeated to >= --docs documents.
+2. HTML: each corpus text wrapped in a realistic page (navigation, "Baca juga" blocks, share bar,
+   footer); time per page of the whole pipeline against trafilatura's own ``extract`` on the
+   same pages, and their ratio.
+Targets: >= 200 text documents/s; HTML ratio <= 1.3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from netra.extract.pipeline import run  # noqa: E402
+from netra.extract.record import Document  # noqa: E402
+
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "dev"
+
+PAGE = """<!DOCTYPE html>
+<html lang="id"><head><meta charset="utf-8"><title>{title} - Warta Daerah</title>
+<meta property="og:title" content="{title}"><link rel="stylesheet" href="/static/site.css">
+<script>window.dataLayer = window.dataLayer || []; function gtag(){{dataLayer.push(arguments);}}</script>
+</head><body>
+<header class="site-header"><div class="logo"><a href="/">Warta Daerah</a></div>
+<nav class="main-nav"><ul><li><a href="/">Home</a></li><li><a href="/politik">Politik</a></li>
+<li><a href="/daerah">Daerah</a></li><li><a href="/ekonomi">Ekonomi</a></li><li><a href="/olahraga">Olahraga</a></li>
+<li><a href="/indeks">Indeks</a></li></ul></nav>
+<div class="date-widget">Rabu, 25 November 2026</div></header>
+<div class="ads iklan-top"><img src="/ads/banner.jpg" alt="Space Iklan"></div>
+<main><article class="post">
+<div class="breadcrumb"><a href="/">Home</a> / <a href="/daerah">Daerah</a></div>
+<h1 class="post-title">{title}</h1>
+<div class="byline">Penulis: Redaksi | Editor: Tim Warta</div>
+<div class="share-bar"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">WhatsApp</a></div>
+<div class="post-content">
+{paragraphs}
+</div>
+<div class="tags">Tag: <a href="/tag/pilkada">Pilkada</a>, <a href="/tag/asn">ASN</a></div>
+</article>
+<aside class="related"><h3>Berita Terkait</h3><ul>
+<li><a href="/a">Harga Cabai di Pasar Induk Turun Jelang Akhir Pekan</a></li>
+<li><a href="/b">Bupati Resmikan Jembatan Penghubung Dua Kecamatan</a></li>
+<li><a href="/c">Tim Sepak Bola Daerah Lolos ke Babak Final</a></li></ul></aside>
+</main>
+<footer class="site-footer"><p>Tentang Kami | Pedoman Media Siber | Kontak</p>
+<p>&copy; 2026 Warta Daerah. All Rights Reserved.</p></footer>
+</body></html>"""
+BACA_JUGA = '<div class="baca-juga"><p>Baca juga: <a href="/x">Gubernur Tinjau Banjir di Pesisir Utara</a></p></div>'
+
+
+def corpus_texts(folder: Path) -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))]
+
+
+def as_page(text: str) -> str:
+    title, _, body = text.partition("\n")
+    paragraphs = [f"<p>{html.escape(line)}</p>" for line in body.splitlines() if line.strip()]
+    if len(paragraphs) > 2:
+        paragraphs.insert(2, BACA_JUGA)
+    return PAGE.format(title=html.escape(title or "Berita Netralitas ASN"), paragraphs="\n".join(paragraphs))
+
+
+def text_throughput(texts: list[str], minimum: int) -> tuple[int, float]:
+    docs = (texts * (minimum // len(texts) + 1))[:max(minimum, len(texts))]
+    run(Document(source="warm-up", raw=texts[0]))
+    start = time.perf_counter()
+    for number, text in enumerate(docs):
+        run(Document(source=f"doc-{number}", raw=text))
+    return len(docs), time.perf_counter() - start
+
+
+def html_times(pages: list[str], rounds: int) -> tuple[float, float]:
+    import trafilatura
+
+    trafilatura.extract(pages[0])
+    run(Document(source="warm-up", raw=pages[0], is_html=True))
+    ours, theirs = [], []
+    for _ in range(rounds):
+        for page in pages:
+            start = time.perf_counter()
+            trafilatura.extract(page)
+            theirs.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            run(Document(source="page.html", raw=page, is_html=True))
+            ours.append(time.perf_counter() - start)
+    return statistics.mean(ours), statistics.mean(theirs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--docs", type=int, default=2000, help="text documents to process (default 2000)")
+    parser.add_argument("--html-rounds", type=int, default=10, help="passes over the HTML pages (default 10)")
+    args = parser.parse_args()
+    texts = corpus_texts(args.corpus)
+    if not texts:
+        print(f"no .txt files in {args.corpus}", file=sys.stderr)
+        return 1
+    count, seconds = text_throughput(texts, args.docs)
+    print(f"text: {count} documents in {seconds:.2f} s = {count / seconds:.0f} documents/s (target >= 200)")
+    ours, theirs = html_times([as_page(t) for t in texts], args.html_rounds)
+    print(f"html: pipeline {ours * 1000:.2f} ms/page, trafilatura.extract {theirs * 1000:.2f} ms/page, "
+          f"ratio {ours / theirs:.2f} (target <= 1.3)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
