@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from netra.extract.organizations import BY_ALIAS
-from netra.extract.places import region_keys
+from netra.extract.places import district_keys, region_keys
 from netra.extract.record import Document, Person
 
 DATA = tomllib.loads((Path(__file__).parent / "data" / "people.toml").read_text(encoding="utf-8"))
@@ -31,6 +31,7 @@ POSITION_WORDS = frozenset(DATA["position_words"]) | HEAD_WORDS | frozenset(
     w for alias in BY_ALIAS for w in alias.split() if w[0].isupper())
 POSITION_LOWER = frozenset(DATA["position_lower_words"])
 TAKES_NEXT_NAME = frozenset(DATA["takes_next_name"])
+TAKES_DISTRICT = frozenset(DATA["takes_district"])
 HONORIFICS = frozenset(DATA["honorifics"]) | frozenset(DATA["ranks"])
 DEGREES = frozenset(DATA["degrees"])
 NOT_NAME = frozenset(DATA["not_name_words"])
@@ -98,12 +99,26 @@ def region_run(tokens: list[Token], i: int) -> int:
     return 0
 
 
+def district_run(tokens: list[Token], i: int) -> int:
+    """How many tokens at ``i`` form a district (kecamatan) name (0 if none)."""
+    keys = district_keys()
+    for n in (3, 2, 1):
+        run = tokens[i:i + n]
+        if len(run) == n and all(is_title_word(t.text) for t in run):
+            key = "".join(t.text for t in run).lower().replace("-", "").replace("'", "").rstrip(".")
+            if key in keys:
+                return n
+    return 0
+
+
 def position_length(tokens: list[Token], i: int) -> int:
     """Tokens at ``i`` that belong to a position (0 when token ``i`` does not)."""
     text = tokens[i].text.rstrip(".") or tokens[i].text
     if tokens[i].text in HONORIFICS and text not in POSITION_WORDS:
         return 0  # "Kapolres Garut AKBP Rendra" - a rank opens the name
     if text.startswith("(") or text in POSITION_WORDS or text in POSITION_LOWER or ROMAN.match(text):
+        if text in TAKES_DISTRICT and (district := district_run(tokens, i + 1)):
+            return 1 + district
         if text in TAKES_NEXT_NAME:
             return 1 + place_name_length(tokens, i + 1)
         return 1

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 from netra.extract.record import Document, Region
 from netra.regions.gazetteer import (
     CITY,
+    DISTRICT,
     PREFIX_LEVELS,
     PROVINCE,
     REGENCY,
@@ -43,6 +44,8 @@ ATTACHING_WORDS = frozenset(RULES["attaching_words"])
 REGION_LEVELS = (PROVINCE, REGENCY, CITY)
 LEVEL_WORDS = {w: levels[0] for w, levels in PREFIX_LEVELS.items() if levels[0] in REGION_LEVELS}
 MAX_NAME_TOKENS = 4
+# Capitalised words that may follow a bare region name without making it part of a longer name.
+NOT_NAME_FOLLOWERS = frozenset(RULES["not_name_followers"])
 
 TOKEN = re.compile(r"\([^()\n]{0,40}\)|[A-Za-z][A-Za-z'’-]*|\d[\d./]*|[^\sA-Za-z\d]")
 # "SUNGAI PENUH (Sekatanews) -", "Seluma, mediabengkulu.co –", "KORANBERNAS.ID, SLEMAN--"
@@ -111,6 +114,13 @@ def fuzzy_choices() -> tuple[list[str], frozenset[str]]:
             keys.append(name_key(place.name))
             words.update(w.lower() for w in name_words if len(w) > 4)
     return keys, frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def district_keys() -> frozenset[str]:
+    """Name keys of districts (kecamatan/distrik), for positions such as "Camat Sewon"."""
+    return frozenset(key for key, entries in lokal_gazetteer(3).by_key.items()
+                     if any(place.level == DISTRICT for place, _ in entries))
 
 
 def region_display(place: Place) -> str:
@@ -238,14 +248,22 @@ def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place]) -> list
                 places, used = fuzzy_lookup(tokens, i)
             if places:
                 key = "".join(t.lower for t in tokens[i:i + used])
-                if key not in WEAK_BARE:
-                    attached, hint = is_attached(tokens, i)
+                attached, hint = is_attached(tokens, i)
+                if key not in WEAK_BARE and (attached or not continues_a_name(tokens, i + used)):
                     mentions.append(Mention(places, token.start, "attached" if attached else "explicit", hint))
                     remember_abbreviation(tokens, i + used, places[0], doc_aliases)
                 i += used
                 continue
         i += 1
     return mentions
+
+
+def continues_a_name(tokens: list[Token], i: int) -> bool:
+    """"Bima Arya", "Buru Sergap": a capitalised word right after makes the match part of a longer name."""
+    if i >= len(tokens):
+        return False
+    following = tokens[i]
+    return following.is_name and not following.text.isupper() and following.lower not in NOT_NAME_FOLLOWERS
 
 
 def remember_abbreviation(tokens: list[Token], i: int, place: Place, doc_aliases: dict[str, Place]) -> None:
