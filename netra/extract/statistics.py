@@ -55,6 +55,7 @@ _SCOPE = re.compile(
     r"\b(?:[Dd]i|[Ss]e-?)\s*(?:(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)\s+)?"
     r"(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
 )
+_ELLIPTICAL = re.compile(rf"\s+(?:{_alternation(_UNITS['elliptical_verbs'])})\b", re.IGNORECASE)
 _EXCLUDED_AFTER = re.compile(_alternation(_CONTEXT["excluded_after"]), re.IGNORECASE)
 _VIOLATION = re.compile(rf"\b(?:{_alternation(_CONTEXT['violation'])})\b", re.IGNORECASE)
 _CASE_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['case'])})\b", re.IGNORECASE)
@@ -76,7 +77,7 @@ def find_statistics(doc: Document) -> list[Statistic]:
     found: list[Statistic] = []
     for sentence in _sentences(doc):
         earlier = list(found)  # repeats are looked for in other sentences only
-        for count in counts_in_sentence(sentence):
+        for count in counts_in_sentence(sentence, previous_unit=found[-1].unit if found else None):
             if not any(_same_figure(count, stat) for stat in earlier):
                 found.append(Statistic(quantity=count.quantity, unit=count.unit, scope=count.scope))
     return found
@@ -89,11 +90,15 @@ def _same_figure(count: _Count, stat: Statistic) -> bool:
     return not count.scope or not stat.scope or count.scope.lower() == stat.scope.lower()
 
 
-def counts_in_sentence(sentence: str) -> list[_Count]:
-    """Statistic candidates of one sentence, in reading order."""
+def counts_in_sentence(sentence: str, previous_unit: str | None = None) -> list[_Count]:
+    """Statistic candidates of one sentence, in reading order.
+
+    ``previous_unit`` is the unit of the article's last count: a bare number before a
+    handling verb ("Sedangkan 1.378 ditindaklanjuti ...") continues those figures.
+    """
     counts: list[_Count] = []
     for match in _NUMBER.finditer(sentence):
-        count = _classify_number(sentence, match, counts)
+        count = _classify_number(sentence, match, counts, previous_unit)
         if count is not None:
             counts.append(count)
     if not any(c.kind == "case" for c in counts):
@@ -118,7 +123,9 @@ def parse_number(text: str) -> float | int | None:
     return None
 
 
-def _classify_number(sentence: str, match: re.Match, earlier: list[_Count]) -> _Count | None:
+def _classify_number(
+    sentence: str, match: re.Match, earlier: list[_Count], previous_unit: str | None
+) -> _Count | None:
     quantity = parse_number(match.group())
     if quantity is None or _is_excluded_by_words_before(sentence[: match.start()], match):
         return None
@@ -126,6 +133,9 @@ def _classify_number(sentence: str, match: re.Match, earlier: list[_Count]) -> _
     unit = _UNIT.match(after)
     scope = _scope_of(sentence, match.start(), match.end())
     if unit is None:
+        unit_before = earlier[-1].unit if earlier else previous_unit
+        if _ELLIPTICAL.match(after) and (unit_before or _has_aggregate_cue(sentence, match)):
+            return _Count(quantity, unit_before or "", scope, "case")
         return _headcount(sentence, match, quantity, scope)
     unit_text = _unit_text(after, unit)
     if unit.group("case"):
@@ -150,11 +160,15 @@ def _is_excluded_by_words_before(before: str, match: re.Match) -> bool:
     return bool(digits) and digits.isdigit() and int(digits) in _YEARS
 
 
+def _has_aggregate_cue(sentence: str, match: re.Match) -> bool:
+    before = [w.lower() for w in _WORD.findall(sentence[: match.start()][-60:])]
+    return any(w in _CONTEXT["aggregate"] for w in before[-_CONTEXT["aggregate_window"] :])
+
+
 def _person_count(sentence, match, after, quantity, unit_text, scope) -> _Count | None:
     """'sebanyak 19 ASN ... dijatuhi hukuman': persons counted in a violation context."""
     before = [w.lower() for w in _WORD.findall(sentence[: match.start()][-120:])]
-    has_cue = any(w in _CONTEXT["aggregate"] for w in before[-_CONTEXT["aggregate_window"] :])
-    if not has_cue and quantity < _CONTEXT["person_aggregate_minimum"]:
+    if not _has_aggregate_cue(sentence, match) and quantity < _CONTEXT["person_aggregate_minimum"]:
         return None
     around = " ".join(before[-8:] + _WORD.findall(after)[:12])
     if not _VIOLATION.search(around):

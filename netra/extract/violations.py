@@ -301,12 +301,18 @@ def _matching_entry(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
     for entry in entries:
         if entry.name or entry.role != mention.role:
             continue
-        if mention.place and entry.place and mention.place.lower() != entry.place.lower():
+        if mention.place and entry.place and not _same_place(mention.place, entry.place):
             continue
         if mention.category and entry.categories and mention.category not in entry.categories:
             continue
         return entry
     return None
+
+
+def _same_place(one: str, other: str) -> bool:
+    """'Makassar' and 'Makassar Diperiksa Bawaslu' (a title-case headline) are one place."""
+    one, other = one.lower(), other.lower()
+    return one.startswith(other) or other.startswith(one)
 
 
 def _drop_unnamed_beside_named(entries: list[_Entry]) -> list[_Entry]:

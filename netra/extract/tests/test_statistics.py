@@ -73,3 +73,17 @@ def test_it_counts_percentages_of_reports():
 )
 def test_it_ignores_citations_money_regions_attendees_and_other_violations(text):
     assert quantities("", text) == []
+
+
+def test_it_continues_counts_whose_unit_is_left_out():
+    text = (
+        "Menurut data Bawaslu provinsi, sebanyak 412 ASN dilaporkan diduga tidak netral selama tahapan kampanye. "
+        "Sebanyak 310 terbukti melanggar, sedangkan 57 dihentikan karena tidak cukup bukti."
+    )
+    assert quantities("", text) == [412, 310, 57]
+
+
+def test_it_takes_large_person_counts_without_a_cue_but_not_small_case_groups():
+    assert quantities("", "Tercatat 1.204 ASN dilaporkan melanggar netralitas pada Pilkada lalu.") == [1204]
+    assert quantities("", "Kemarin 250 ASN dilaporkan karena hadir di kampanye akbar paslon.") == [250]
+    assert quantities("", "Tiga kepala desa di Kecamatan Wonosari dilaporkan ke Bawaslu.") == []

@@ -116,3 +116,29 @@ def test_it_does_not_treat_a_speaking_official_as_the_accused():
 def test_it_cleans_honorifics_from_names():
     assert clean_name("Hj Siti Aminah") == "Siti Aminah"
     assert clean_name("Drs. Bambang Sutejo") == "Bambang Sutejo"
+
+
+def test_it_reads_a_list_of_initials_with_units_in_brackets():
+    text = (
+        "Tiga ASN Pemkot Binjai yang dilaporkan tersebut adalah RS (Dinas Sosial), MH (BPBD) dan YT (Bappeda).\n"
+        "Ketiganya sudah dipanggil untuk dimintai keterangan oleh Bawaslu Kota Binjai."
+    )
+    assert [(v.actor_name, v.actor_role, v.status) for v in violations(text)] == [
+        ("RS", "ASN", "under_review"), ("MH", "ASN", "under_review"), ("YT", "ASN", "under_review"),
+    ]
+
+
+def test_it_takes_initials_after_a_post_in_the_same_clause_only():
+    text = (
+        "Seorang warga berinisial JK melaporkan dugaan pelanggaran ke Panwaslu. "
+        "Kepala Puskesmas di Kecamatan Lemahabang berinisial DS diduga mengarahkan bidan untuk memilih paslon nomor 2."
+    )
+    assert [(v.actor_name, v.actor_role) for v in violations(text)] == [("DS", "kepala puskesmas")]
+
+
+def test_it_treats_teachers_described_later_as_guru_asn():
+    text = (
+        "Bawaslu Kabupaten Muna menemukan dua ASN yang diduga memberikan like dan komentar pada unggahan paslon. "
+        "Kedua ASN yang diduga melanggar netralitas itu berprofesi sebagai guru di sebuah SMP negeri."
+    )
+    assert summary(text) == [(None, "guru asn", "social_media", "reported")]
