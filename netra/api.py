@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
+from netra.cases.api import router as cases_router
 from netra.regions.api import router as regions_router
 from netra.registry.api import router as registry_router
 
@@ -18,6 +19,7 @@ api = NinjaAPI(
 )
 api.add_router("/regions", regions_router)
 api.add_router("/agencies", registry_router)
+api.add_router("/cases", cases_router)
 
 
 @api.exception_handler(ValidationError)

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "netra.registry",
     "netra.accounts",
     "netra.cases",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -161,6 +163,8 @@ RATELIMIT_VIEW = "netra.core.views.rate_limited"
 PUBLIC_PAGE_RATE = env("NETRA_PUBLIC_PAGE_RATE", "120/m")
 API_ANON_RATE = env("NETRA_API_ANON_RATE", "120/m")
 API_USER_RATE = env("NETRA_API_USER_RATE", "1200/m")
+# Public report intake through the API: per client address, much stricter.
+API_REPORT_RATE = env("NETRA_API_REPORT_RATE", "10/h")
 
 # Reporter and witness identity are encrypted at rest with these Fernet keys (comma-separated;
 # the first encrypts, all decrypt, so keys can be rotated). When unset, a key is generated once
@@ -174,3 +178,10 @@ EVIDENCE_MAX_FILE_MB = envint("NETRA_EVIDENCE_MAX_FILE_MB", 20)
 EVIDENCE_MAX_REPORT_MB = envint("NETRA_EVIDENCE_MAX_REPORT_MB", 100)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Background jobs (django-tasks): stored in the database and run by `netra db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Deadline reminders: `netra deadlines --schedule` starts a sweep that repeats every
+# NETRA_DEADLINE_SWEEP_MINUTES and e-mails handlers about cases due within NETRA_DEADLINE_NOTICE_DAYS.
+DEADLINE_SWEEP_MINUTES = envint("NETRA_DEADLINE_SWEEP_MINUTES", 60)
+DEADLINE_NOTICE_DAYS = envint("NETRA_DEADLINE_NOTICE_DAYS", 2)

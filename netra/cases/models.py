@@ -325,3 +325,23 @@ class ChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.hash[:12]}"
+
+
+class DeadlineNotice(models.Model):
+    """A deadline reminder e-mailed to one handler about one case on one day (see notifications.py)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadline_notices")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    due_on = models.DateField(_("batas waktu"))
+    sent_on = models.DateField(_("tanggal kirim"))
+    sent_at = models.DateTimeField(_("dikirim pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pengingat batas waktu")
+        verbose_name_plural = _("pengingat batas waktu")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "user", "due_on", "sent_on"], name="deadline_notice_once_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} → {self.user_id} ({self.sent_on})"
