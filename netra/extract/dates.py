@@ -43,10 +43,11 @@ _TIME = r"(?:\s*[-,|/]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|W
 # A line that is only an article timestamp: "Sabtu, 30 Desember 2023 - 22:01 WIB",
 # "Kompas.com - 28/02/2024, 20:46 WIB", "30 September 2024", "Diterbitkan: 1 Mei 2024".
 TIMESTAMP_LINE = re.compile(
-    rf"^\s*(?:(?:[\w.]+\s*[-–|:]\s*)|(?:diterbitkan|dipublikasikan|published|posted|update|diperbarui)\s*:?\s*)?"
+    rf"^\s*(?:(?:[\w.]+(?:\s+[\w.]+){{0,3}}\s*[-–|:]\s*)|"
+    rf"(?:diterbitkan|dipublikasikan|published|posted|update|diperbarui|terbit)(?:\s+pada)?\s*:?\s*)?"
     rf"(?:(?:{_WD})\s*,?\s*)?"
     rf"(?P<date>\d{{1,2}}\s+(?:{_MON})\.?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"{_TIME}\s*$",
+    rf"(?:T[\d:.+-]+Z?)?{_TIME}\s*$",
     re.IGNORECASE,
 )
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

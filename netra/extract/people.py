@@ -120,7 +120,8 @@ def position_length(tokens: list[Token], i: int) -> int:
         if text in TAKES_DISTRICT and (district := district_run(tokens, i + 1)):
             return 1 + district
         if text in TAKES_NEXT_NAME:
-            return 1 + place_name_length(tokens, i + 1)
+            j = i + 2 if i + 1 < len(tokens) and tokens[i + 1].text.startswith("(") else i + 1
+            return (j - i) + place_name_length(tokens, j)
         return 1
     if text[0].isdigit() or (text.isupper() and len(text) <= 6 and text.isalpha()):
         return 1
@@ -166,6 +167,19 @@ def read_position(tokens: list[Token]) -> int:
     while i > 0 and tokens[i - 1].text in (",", "dan", "serta", "&"):
         i -= 1
     return i
+
+
+def position_up_to_comma(tokens: list[Token], i: int) -> int | None:
+    """Index of the comma ending a run of at most six capitalised words from ``i``, else None."""
+    j = i
+    while j < len(tokens) and j - i <= 6:
+        text = tokens[j].text
+        if text == ",":
+            return j if j > i else None
+        if not (text[0].isupper() or text in ("dan", "&") or text.startswith("(")):
+            return None
+        j += 1
+    return None
 
 
 def read_name(tokens: list[Token], i: int) -> tuple[str | None, int]:
@@ -285,13 +299,15 @@ def name_after(text: str, tokens: list[Token], used: int, position: str) -> Pers
         name, _ = read_name(rest, 0)
         return Person(name, f"mewakili {position}") if name else None
     name, end = read_name(tokens, used)
-    if name and position in HEAD_SET and end < len(tokens) and tokens[end].text == ",":
-        # "Penewu Sewon, Hartini," - after a bare head, a short unknown place closes the position
-        second, second_end = read_name(tokens, end + 1)
+    comma = position_up_to_comma(tokens, used)
+    if comma is not None and (name is None or end == comma):
+        # "Penewu Sewon, Hartini,", "Deputi Bidang ... Pengendalian BKN, Sutrisno Hadi": unknown words
+        # before a comma still belong to the position when a name follows the comma
+        second, second_end = read_name(tokens, comma + 1)
         closes = second_end >= len(tokens) or tokens[second_end].text in ",." \
             or tokens[second_end].text[0].islower()
-        if second and closes and len(name.split()) <= 2:
-            return Person(second, clean_position(f"{position} {name}"))
+        if second and closes:
+            return Person(second, clean_position(text[tokens[0].start: tokens[comma - 1].end]))
     if position in GENERIC_POSITIONS and (used >= len(tokens) or tokens[used].text != ","):
         return None  # "Kepala Daerah Menjaga ..." is no person
     return Person(name, position) if name else None
