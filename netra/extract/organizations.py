@@ -25,6 +25,7 @@ NATIONAL_SUFFIX = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:RI\b|Republik Indones
 ABBREVIATION = re.compile(r" *\([A-Za-z][\w .-]{0,30}\)")
 SETEMPAT = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?setempat\b")
 STOP_OFFICE_WORDS = frozenset(RULES["office_stop_words"])
+PLACE_STOP_WORDS = frozenset(RULES["place_stop_words"])
 OFFICE_WORD = re.compile(r"\s+(?:dan\s+|&\s+)?([A-Z][a-z]+)")
 
 
@@ -40,6 +41,7 @@ class Institution:
     format: str | None = None
     region_style: str = "display"
     not_after: frozenset = frozenset()
+    not_after_pattern: re.Pattern | None = None
 
 
 @dataclass(slots=True)
@@ -60,6 +62,7 @@ INSTITUTIONS = [
         levels=item.get("levels", {}), expansions=item.get("expansions", {}),
         pattern=re.compile(item["pattern"]) if "pattern" in item else None, format=item.get("format"),
         region_style=item.get("region_style", "display"), not_after=frozenset(item.get("not_after", ())),
+        not_after_pattern=re.compile(item["not_after_pattern"], re.IGNORECASE) if "not_after_pattern" in item else None,
     )
     for item in DATA["institution"]
 ]
@@ -78,6 +81,9 @@ def find_mentions(text: str, preferred: frozenset[str]) -> list[OrgMention]:
             continue
         institution = BY_ALIAS[match.group()]
         if institution.not_after and _previous_word(text, match.start()) in institution.not_after:
+            continue
+        if institution.not_after_pattern and institution.not_after_pattern.search(
+                text, max(0, match.start() - 40), match.start()):
             continue
         mention = OrgMention(institution, match.start(), match.end(), match.group())
         mention.level_hint = institution.levels.get(match.group())
@@ -125,7 +131,12 @@ def read_named(text: str, mention: OrgMention) -> bool:
     if match is None:
         return False
     parts = match.groupdict()
-    place = parts["place"]
+    words = parts["place"].split()
+    while len(words) > 1 and words[-1] in PLACE_STOP_WORDS:
+        words.pop()
+    if words[0] in PLACE_STOP_WORDS:
+        return False
+    place = " ".join(words)
     if inst.region_style == "bare":
         found, _ = region_at(text, match.start("place"))
         place = bare_region_name(found) if found else place

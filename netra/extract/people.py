@@ -49,7 +49,7 @@ TOKEN = re.compile(r"\([^()\n]{0,70}\)|\d[\w/.-]*|[^\W\d_][\w'’-]*(?:\.[^\W\d_
 ROMAN = re.compile(r"^[IVX]+[AB]?$")
 REPRESENTED = re.compile(r"\s*,?\s*(?:yang\s+)?(?:diwakili|diwakilkan)\s+(?:oleh|kepada)\s+")
 SPEECH_BEFORE = re.compile(
-    r"(?:^|[.!?\"“”]\s*|\b(?:kata|ujar|ungkap|jelas|tegas|terang|ucap|tutur|papar|sebut|imbuh|tambah|"
+    r"(?:\n|[.!?\"“”]\s*|\b(?:kata|ujar|ungkap|jelas|tegas|terang|ucap|tutur|papar|sebut|imbuh|tambah|"
     r"lanjut|menurut|oleh|beber|pungkas|katanya)\s+)"
     r"(?P<name>[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’]+|[A-Z]\.?))*)\s*,\s*$"
 )
@@ -315,7 +315,12 @@ def name_after(text: str, tokens: list[Token], used: int, position: str) -> Pers
 
 def name_before(text: str, head_start: int, position: str) -> Person | None:
     """"ungkap Gandi Indah Jaya, Ketua Bawaslu Seluma"."""
-    match = SPEECH_BEFORE.search(text[max(0, head_start - 80): head_start])
+    window = text[max(0, head_start - 80): head_start]
+    if head_start <= 80:
+        window = "\n" + window  # the text's start counts as a sentence start
+    elif "\n" not in window:
+        window = window[window.find(" ") + 1:]  # never start inside a word
+    match = SPEECH_BEFORE.search(window)
     if match is None:
         return None
     tokens = tokenize(match["name"], 0)
