@@ -57,6 +57,9 @@ _SCOPE = re.compile(
 )
 _ELLIPTICAL = re.compile(rf"\s+(?:{_alternation(_UNITS['elliptical_verbs'])})\b", re.IGNORECASE)
 _EXCLUDED_AFTER = re.compile(_alternation(_CONTEXT["excluded_after"]), re.IGNORECASE)
+_OTHER_TYPE = re.compile(rf"\b(?:{_alternation(_CONTEXT['other_violation_types'])})\b", re.IGNORECASE)
+_NEUTRALITY = re.compile(rf"\b(?:{_alternation(_CONTEXT['neutrality'])})", re.IGNORECASE)
+_NEXT_NUMBER = re.compile(r"\d|[.;!?](?:\s|$)")
 _VIOLATION = re.compile(rf"\b(?:{_alternation(_CONTEXT['violation'])})\b", re.IGNORECASE)
 _CASE_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['case'])})\b", re.IGNORECASE)
 _PERSON_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['person'])})\b", re.IGNORECASE)
@@ -139,7 +142,7 @@ def _classify_number(
         return _headcount(sentence, match, quantity, scope)
     unit_text = _unit_text(after, unit)
     if unit.group("case"):
-        if _EXCLUDED_AFTER.search(after[:80]):
+        if _EXCLUDED_AFTER.search(after[:80]) or _is_other_violation_type(after):
             return None
         return _Count(quantity, unit_text, scope, "case")
     if unit.group("person"):
@@ -148,6 +151,13 @@ def _classify_number(
         previous = next((c for c in reversed(earlier) if c.kind == "case"), None)
         return _Count(quantity, previous.unit, scope, "case") if previous else None
     return _percentage(sentence, match, quantity, unit_text, scope)
+
+
+def _is_other_violation_type(after: str) -> bool:
+    """'55 temuan, dengan berbagai jenis ... tindak pidana, administrasi ...' is not a neutrality count."""
+    end = _NEXT_NUMBER.search(after, 1)
+    clause = after[: end.start() if end else 120][:160]
+    return bool(_OTHER_TYPE.search(clause)) and not _NEUTRALITY.search(clause)
 
 
 def _is_excluded_by_words_before(before: str, match: re.Match) -> bool:

@@ -211,7 +211,7 @@ def _role_near(sentence: str, position: int, earlier: list[_Mention]) -> str:
 
 
 def _unnamed_in_sentence(sentence: str, index: int) -> list[_Mention]:
-    """The most specific identified-but-unnamed post in a suspect sentence, if any."""
+    """Identified-but-unnamed posts in a suspect sentence; a generic 'ASN' only if nothing more specific."""
     candidates = []
     for match in _ANY_ROLE.finditer(sentence):
         before = sentence[: match.start()]
@@ -224,8 +224,17 @@ def _unnamed_in_sentence(sentence: str, index: int) -> list[_Mention]:
         # "di Buru, ada juga dugaan pelanggaran ASN": the sentence's place is the case's place.
         reach = len(sentence) if _CUES["alleged_before"].search(before) else 50
         candidates.append(_Mention(index, role, org=org, place=_place_near(sentence, match.start(), reach)))
-    specific = [m for m in candidates if m.role not in _GENERIC_ROLES]
-    return (specific or candidates)[:1]
+    specific = _distinct([m for m in candidates if m.role not in _GENERIC_ROLES])
+    return specific or candidates[:1]
+
+
+def _distinct(mentions: list[_Mention]) -> list[_Mention]:
+    """One mention per post and place ('di Purworejo ada 14 kades dan di Kudus ada 1 camat')."""
+    kept: list[_Mention] = []
+    for mention in mentions:
+        if not any(k.role == mention.role and k.place == mention.place for k in kept):
+            kept.append(mention)
+    return kept
 
 
 def _is_identified(sentence: str, before: str, match: re.Match, role: str) -> bool:
@@ -235,9 +244,15 @@ def _is_identified(sentence: str, before: str, match: re.Match, role: str) -> bo
     if _CUES["alleged_before"].search(before) and _CUES["place"].search(sentence):
         return True
     after = sentence[match.end() :]
-    if role in _GENERIC_ROLES or not _CUES["post_qualifier"].match(after):
+    if role in _GENERIC_ROLES or _is_title_case(sentence) or not _CUES["post_qualifier"].match(after):
         return False
     return not _CUES["speaker_after_post"].search(after[:80])
+
+
+def _is_title_case(sentence: str) -> bool:
+    """Headlines in Title Case make every word look like a place or a name."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _is_aggregate(sentence: str, before: str) -> bool:
@@ -475,14 +490,14 @@ def _org_after(sentence: str, position: int) -> str | None:
 
 
 def _place_near(sentence: str, position: int, reach: int = 50) -> str | None:
-    """The "di <Place>" closest to a mention, within a few words of it."""
+    """The "di <Place>" just before a mention, else just after it, within a few words."""
     places = [
         m for m in _PLACE.finditer(sentence)
         if abs(m.start() - position) <= reach and m.group("place").split()[0] not in _NOT_NAME
     ]
-    if not places:
-        return None
-    return min(places, key=lambda m: abs(m.start() - position)).group("place")
+    before = [m for m in places if m.start() < position]
+    chosen = before[-1] if before else (places[0] if places else None)
+    return chosen.group("place") if chosen else None
 
 
 def _sentences(doc: Document) -> list[str]:

@@ -87,3 +87,12 @@ def test_it_takes_large_person_counts_without_a_cue_but_not_small_case_groups():
     assert quantities("", "Tercatat 1.204 ASN dilaporkan melanggar netralitas pada Pilkada lalu.") == [1204]
     assert quantities("", "Kemarin 250 ASN dilaporkan karena hadir di kampanye akbar paslon.") == [250]
     assert quantities("", "Tiga kepala desa di Kecamatan Wonosari dilaporkan ke Bawaslu.") == []
+
+
+def test_it_leaves_out_counts_of_other_violation_types_beside_neutrality_counts():
+    text = (
+        "Bawaslu provinsi mencatat 61 temuan, meliputi dugaan tindak pidana pemilihan dan pelanggaran administrasi. "
+        "Selain itu ada 17 dugaan pelanggaran netralitas ASN dan 4 dugaan pelanggaran netralitas kepala desa, "
+        "serta 30 dugaan pelanggaran kampanye."
+    )
+    assert quantities("", text) == [17, 4]

@@ -142,3 +142,16 @@ def test_it_treats_teachers_described_later_as_guru_asn():
         "Kedua ASN yang diduga melanggar netralitas itu berprofesi sebagai guru di sebuah SMP negeri."
     )
     assert summary(text) == [(None, "guru asn", "social_media", "reported")]
+
+
+def test_it_keeps_groups_in_different_places_of_one_sentence_apart():
+    text = (
+        "Menurut Bawaslu provinsi, di Kabupaten Grobogan ada 12 kades dan di Kabupaten Blora ada 2 camat "
+        "yang diduga melanggar netralitas."
+    )
+    assert [(v.actor_role, v.actor_name) for v in violations(text)] == [("kepala desa", None), ("camat", None)]
+
+
+def test_it_does_not_read_title_case_headline_words_as_a_place():
+    title = "Belasan Kades Diperiksa Bawaslu Karena Diduga Tak Netral"
+    assert violations("Bawaslu memeriksa para kepala desa pekan ini.", title) == []
