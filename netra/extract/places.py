@@ -73,9 +73,12 @@ class Token:
 
 
 def make_token(text: str, start: int) -> Token:
+    first = text[0]
     lower = text.lower()
-    is_name = text[0].isupper() and text[0].isalpha() and (len(text) <= 5 or not text.isupper())
-    return Token(text, start, lower, lower.replace("-", "").replace("'", "").replace("’", ""), is_name)
+    if not (first.isupper() and first.isalpha()):
+        return Token(text, start, lower, lower, False)
+    key = lower.replace("-", "").replace("'", "").replace("’", "") if not lower.isalnum() else lower
+    return Token(text, start, lower, key, len(text) <= 5 or not text.isupper())
 
 
 @lru_cache(maxsize=1)
