@@ -21,6 +21,7 @@ from netra.extract.record import Document
 _RULES = tomllib.loads((Path(__file__).parent / "data" / "events.toml").read_text(encoding="utf-8"))
 _LEAD = _RULES["lead"]
 _FRAMING = re.compile(_LEAD["framing"], re.IGNORECASE)
+_BACKGROUND = re.compile(_LEAD["background"], re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?])\s+(?=[\"“'‘(]?[A-Z0-9])")
 _FURNITURE = re.compile(
     r"^\s*(?:baca\s+(?:juga|berita)|berita\s+(?:terkait|lainnya)|penulis\s*:|editor\s*:|laporan\s+reporter|"
@@ -76,7 +77,7 @@ def classify_events(doc: Document) -> list[str]:
 def activity_labels(title: str, body: list[str]) -> set[str]:
     """Activity labels whose cue is in the lead or in an early framing sentence."""
     lead = ([title] if title else []) + body[: _LEAD["lead_sentences"]]
-    framed = [s for s in body[: _LEAD["framed_sentences"]] if _FRAMING.search(s)]
+    framed = [s for s in body[: _LEAD["framed_sentences"]] if _FRAMING.search(s) and not _BACKGROUND.search(s)]
     found = {label.name for label in _ACTIVITIES if any(label.matches(s) for s in lead + framed)}
     if not found & {"ceremony", "declaration"} and _is_appeal(title, body):
         found.add("socialization")

@@ -49,7 +49,7 @@ _UNIT = re.compile(
 )
 _WORD = re.compile(r"[\w%-]+")
 _UNIT_TAIL = re.compile(
-    r"(?:\s+(?!(?:itu|ini|kami|kita|sebanyak|sesuai|dengan|agar|dan)\b)(?:\([A-Z]+\)|[a-z]+|ASN|PNS|PPPK|KASN|BKN|PPK)){0,4}"
+    r"(?:\s+(?!(?:itu|ini|kami|kita|sebanyak|sesuai|dengan|agar|dan|atau)\b)(?:\([A-Z]+\)|[a-z]+|ASN|PNS|PPPK|KASN|BKN|PPK)){0,4}"
 )
 _SCOPE = re.compile(
     r"\b(?:[Dd]i|[Ss]e-?)\s*(?:(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)\s+)?"
@@ -60,6 +60,10 @@ _EXCLUDED_AFTER = re.compile(_alternation(_CONTEXT["excluded_after"]), re.IGNORE
 _OTHER_TYPE = re.compile(rf"\b(?:{_alternation(_CONTEXT['other_violation_types'])})\b", re.IGNORECASE)
 _NEUTRALITY = re.compile(rf"\b(?:{_alternation(_CONTEXT['neutrality'])})", re.IGNORECASE)
 _NEXT_NUMBER = re.compile(r"\d|[.;!?](?:\s|$)")
+# "sebanyak 463 atau 74,9 persen dinilai melanggar": the share restates the count before it.
+_SHARE_AFTER = re.compile(r"\s+atau\s+\d+(?:,\d+)?\s*(?:persen|%)", re.IGNORECASE)
+_OR_BEFORE = re.compile(r"\batau\s*$", re.IGNORECASE)
+_FURNITURE = re.compile(r"^\s*(?:baca\s+(?:juga|berita)|berita\s+(?:terkait|lainnya)|lihat\s+juga)\b", re.I)
 _VIOLATION = re.compile(rf"\b(?:{_alternation(_CONTEXT['violation'])})\b", re.IGNORECASE)
 _CASE_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['case'])})\b", re.IGNORECASE)
 _PERSON_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['person'])})\b", re.IGNORECASE)
@@ -137,7 +141,9 @@ def _classify_number(
     scope = _scope_of(sentence, match.start(), match.end())
     if unit is None:
         unit_before = earlier[-1].unit if earlier else previous_unit
-        if _ELLIPTICAL.match(after) and (unit_before or _has_aggregate_cue(sentence, match)):
+        share = _SHARE_AFTER.match(after)
+        verb_after = after[share.end() :] if share else after
+        if _ELLIPTICAL.match(verb_after) and (unit_before or _has_aggregate_cue(sentence, match)):
             return _Count(quantity, unit_before or "", scope, "case")
         return _headcount(sentence, match, quantity, scope)
     unit_text = _unit_text(after, unit)
@@ -150,7 +156,7 @@ def _classify_number(
     if unit.group("continuation"):
         previous = next((c for c in reversed(earlier) if c.kind == "case"), None)
         return _Count(quantity, previous.unit, scope, "case") if previous else None
-    return _percentage(sentence, match, quantity, unit_text, scope)
+    return _percentage(sentence, match, quantity, unit_text, scope, earlier)
 
 
 def _is_other_violation_type(after: str) -> bool:
@@ -197,8 +203,10 @@ def _headcount(sentence, match, quantity, scope) -> _Count | None:
     return _Count(quantity, person.group(), scope, "headcount")
 
 
-def _percentage(sentence, match, quantity, unit_text, scope) -> _Count | None:
+def _percentage(sentence, match, quantity, unit_text, scope, earlier) -> _Count | None:
     """'62,5 persen laporan ...': a share of reports or cases, not a rate or a cut in pay."""
+    if earlier and _OR_BEFORE.search(sentence[: match.start()]):
+        return _Count(quantity, unit_text, scope, "percent")
     window = _CONTEXT["percent_window"]
     before = _WORD.findall(sentence[: match.start()])[-window:]
     if any(w.lower() in _CONTEXT["percent_excluded_before"] for w in before):
@@ -230,4 +238,4 @@ def _is_place(match: re.Match) -> bool:
 
 def _sentences(doc: Document) -> list[str]:
     body = doc.sentences or [s for s in _SENTENCE_BREAK.split(doc.text) if s.strip()]
-    return ([doc.title] if doc.title else []) + list(body)
+    return [s for s in ([doc.title] if doc.title else []) + list(body) if not _FURNITURE.match(s)]

@@ -67,3 +67,12 @@ def test_it_labels_a_parliamentary_hearing_as_other():
 
 def test_it_falls_back_to_other():
     assert labels("", "Seorang pejabat berbicara tentang cuaca dan pembangunan jalan di daerahnya.") == ["other"]
+
+
+def test_it_does_not_take_an_earlier_occasion_for_the_event():
+    text = (
+        "Pj Bupati memimpin apel siaga netralitas ASN di halaman pendopo, Rabu (20/11/2024).\n"
+        "Apel itu merupakan yang kedua, sebelumnya sudah pernah dilakukan saat menandatangani komitmen bersama "
+        "untuk menjaga netralitas."
+    )
+    assert labels("", text) == ["ceremony"]

@@ -96,3 +96,16 @@ def test_it_leaves_out_counts_of_other_violation_types_beside_neutrality_counts(
         "serta 30 dugaan pelanggaran kampanye."
     )
     assert quantities("", text) == [17, 4]
+
+
+def test_it_keeps_a_share_given_with_its_count():
+    text = (
+        "Menurut dia, ada 540 ASN yang dilaporkan ke BKN. Dari jumlah itu, sebanyak 401 atau 74,3 persen "
+        "dinilai melanggar."
+    )
+    assert quantities("", text) == [540, 401, 74.3]
+
+
+def test_it_skips_read_more_links():
+    text = "Baca juga: Bawaslu laporkan dugaan pelanggaran 35 ASN ke BKN\nBupati meresmikan pasar baru di kecamatan."
+    assert quantities("", text) == []

@@ -155,3 +155,11 @@ def test_it_keeps_groups_in_different_places_of_one_sentence_apart():
 def test_it_does_not_read_title_case_headline_words_as_a_place():
     title = "Belasan Kades Diperiksa Bawaslu Karena Diduga Tak Netral"
     assert violations("Bawaslu memeriksa para kepala desa pekan ini.", title) == []
+
+
+def test_it_does_not_accuse_an_official_who_gives_instructions():
+    text = (
+        "Pj Bupati Bireuen menyebutkan, ASN di lingkungan Pemerintah Kabupaten Bireuen agar tidak terlibat "
+        "politik uang atau intimidasi selama proses Pilkada."
+    )
+    assert violations(text) == []
