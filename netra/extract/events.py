@@ -76,8 +76,10 @@ def classify_events(doc: Document) -> list[str]:
 
 def activity_labels(title: str, body: list[str]) -> set[str]:
     """Activity labels whose cue is in the lead or in an early framing sentence."""
-    lead = ([title] if title else []) + body[: _LEAD["lead_sentences"]]
+    opening = ([title] if title else []) + body[:1]
+    lead = [s for s in body[1 : _LEAD["lead_sentences"]] if not _BACKGROUND.search(s)]
     framed = [s for s in body[: _LEAD["framed_sentences"]] if _FRAMING.search(s) and not _BACKGROUND.search(s)]
+    lead = opening + lead
     found = {label.name for label in _ACTIVITIES if any(label.matches(s) for s in lead + framed)}
     if not found & {"ceremony", "declaration"} and _is_appeal(title, body):
         found.add("socialization")
