@@ -21,6 +21,7 @@ JUNK_LINE = re.compile("|".join(f"(?:{p})" for p in DATA["junk_line_patterns"]),
 NAV_WORDS = frozenset(DATA["nav_words"])
 PRUNE_XPATH: list[str] = DATA["prune_xpath"]
 ACCEPTED_LANGUAGES = frozenset(DATA["accepted_languages"])
+HEADER_BODY_LINES = 2  # timestamp lines after this many article paragraphs are not the article's own
 INDONESIAN_WORDS = frozenset(DATA["indonesian_function_words"])
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -153,6 +154,7 @@ def clean_lines(lines: list[str]) -> tuple[list[str], date | None]:
     seen: set[str] = set()
     published: date | None = None
     skip_next = False
+    body_lines = 0
     for raw_line in lines:
         line = SPACES.sub(" ", CONTROL.sub("", raw_line)).strip(" •·")
         if not line:
@@ -163,7 +165,8 @@ def clean_lines(lines: list[str]) -> tuple[list[str], date | None]:
                 continue
         stamp = parse_timestamp_line(line)
         if stamp is not None:
-            published = published or stamp
+            if body_lines < HEADER_BODY_LINES:  # the article's own timestamp sits above its body;
+                published = published or stamp  # lower down, dates belong to related stories
             continue
         if is_junk_line(line):
             skip_next = bool(re.match(r"^\W*baca (juga|berita)\W*$", line, re.IGNORECASE))
@@ -172,6 +175,7 @@ def clean_lines(lines: list[str]) -> tuple[list[str], date | None]:
             continue
         seen.add(line)
         kept.append(line)
+        body_lines += len(line) >= 100
     return kept, published
 
 
