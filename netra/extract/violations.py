@@ -103,6 +103,7 @@ def find_violations(doc: Document) -> list[Violation]:
     """One entry per specific suspected violation reported in the document."""
     sentences = _sentences(doc)
     mentions = _upgrade_generic_roles(find_mentions(sentences), sentences)
+    mentions = _name_from_people(mentions, sentences, doc.people)
     entries = _fold_generic_groups(_drop_unnamed_beside_named(_group(mentions)))
     single_story = len(entries) == 1 or all(entry.name for entry in entries)
     violations = []
@@ -273,6 +274,23 @@ def _is_conditional(before: str) -> bool:
 
 
 # -- grouping ---------------------------------------------------------------------------
+
+
+def _name_from_people(mentions: list[_Mention], sentences: list[str], people: list) -> list[_Mention]:
+    """'Kades Sukamaju Ahmad Yani dilaporkan ...': the people stage knows the holder of the post."""
+    for mention in mentions:
+        if mention.name or mention.role in _GENERIC_ROLES:
+            continue
+        sentence = sentences[mention.sentence]
+        for person in people:
+            position = getattr(person, "position", None) or ""
+            start = sentence.find(person.name) if person.name else -1
+            if start < 0 or not any(_role_of(m.group()) == mention.role for m in _ANY_ROLE.finditer(position)):
+                continue
+            if not _CUES["speaker_after"].search(sentence[start + len(person.name) : start + len(person.name) + 60]):
+                mention.name = person.name
+                break
+    return mentions
 
 
 def _upgrade_generic_roles(mentions: list[_Mention], sentences: list[str]) -> list[_Mention]:

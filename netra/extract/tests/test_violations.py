@@ -1,6 +1,6 @@
 """find_violations: one entry per specific suspected violation."""
 
-from netra.extract.record import Document
+from netra.extract.record import Document, Person
 from netra.extract.violations import clean_name, find_violations
 
 
@@ -163,3 +163,18 @@ def test_it_does_not_accuse_an_official_who_gives_instructions():
         "politik uang atau intimidasi selama proses Pilkada."
     )
     assert violations(text) == []
+
+
+def test_it_names_a_post_holder_known_to_the_people_stage():
+    doc = Document(
+        source="t",
+        title="",
+        text=(
+            "Camat Tanjung Priok Budi Santoso diduga hadir dalam kampanye paslon gubernur. "
+            "Bawaslu Jakarta Utara telah memanggil yang bersangkutan untuk klarifikasi."
+        ),
+    )
+    doc.people = [Person(name="Budi Santoso", position="Camat Tanjung Priok")]
+    assert [(v.actor_name, v.actor_role, v.act_category, v.status) for v in find_violations(doc)] == [
+        ("Budi Santoso", "camat", "campaign_attendance", "under_review")
+    ]
