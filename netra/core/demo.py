@@ -45,7 +45,7 @@ def load_demo() -> list[tuple[str, str]]:
         Membership.objects.get_or_create(
             user=user, role=role, region_id=region_code, agency=agencies.get(agency_name)
         )
-        where = region_code or agency_name or "nasional"
+        where = Region.objects.get(code=region_code).display_name if region_code else agency_name or "nasional"
         created.append((username, f"{role.name} – {where}"))
     return created
 

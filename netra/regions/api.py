@@ -27,13 +27,13 @@ class RegionFilter(Schema):
 
 
 def search_regions(q: str, level: str | None, parent: str | None) -> list[Region]:
-    """Resolver matches first (aliases, spacing variants), then names that contain the text."""
+    """Resolver matches first (aliases, spacing variants), then names that start with the text."""
     levels = [level] if level else None
     found = services.resolve_regions(q, limit=SEARCH_LIMIT, levels=levels)
     key = gazetteer.name_key(q)
     if key and len(found) < SEARCH_LIMIT:
         seen = {region.code for region in found}
-        more = Region.objects.filter(name_key__contains=key).exclude(code__in=seen)
+        more = Region.objects.filter(name_key__startswith=key).exclude(code__in=seen)
         if level:
             more = more.filter(level=level)
         found += list(more.order_by("code")[: SEARCH_LIMIT - len(found)])
