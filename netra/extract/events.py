@@ -55,13 +55,14 @@ class _Label:
         return any(e.start() <= match.start() < e.end() for e in self.excludes.finditer(sentence))
 
 
-def _label(name: str) -> _Label:
-    rule = _RULES["labels"][name]
-    optional = {key: re.compile(rule[key], re.IGNORECASE) if key in rule else None for key in ("requires", "excludes")}
-    return _Label(name, re.compile(rule["cue"], re.IGNORECASE), **optional)
+def _label(key: str) -> _Label:
+    """A rule of events.toml; ``label`` names the output label when the key is a variant."""
+    rule = _RULES["labels"][key]
+    optional = {k: re.compile(rule[k], re.IGNORECASE) if k in rule else None for k in ("requires", "excludes")}
+    return _Label(rule.get("label", key), re.compile(rule["cue"], re.IGNORECASE), **optional)
 
 
-_ACTIVITIES = [_label(name) for name in ("declaration", "ceremony", "coordination_meeting", "socialization", "other")]
+_ACTIVITIES = [_label(key) for key in _RULES["labels"]]
 _APPEAL = re.compile(_RULES["labels"]["socialization"]["appeal"], re.IGNORECASE)
 
 

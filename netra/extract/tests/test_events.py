@@ -76,3 +76,11 @@ def test_it_does_not_take_an_earlier_occasion_for_the_event():
         "untuk menjaga netralitas."
     )
     assert labels("", text) == ["ceremony"]
+
+
+def test_it_counts_a_circular_on_neutrality_as_socialization():
+    text = (
+        "Pj Wali Kota Tegal menerbitkan surat edaran tentang netralitas ASN menjelang Pilkada 2024.\n"
+        "Surat itu dibagikan ke seluruh perangkat daerah, Senin (2/9/2024)."
+    )
+    assert labels("", text) == ["socialization"]
