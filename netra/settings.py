@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "ninja",  # serves the API docs' Swagger UI from its own static files, not a CDN
     "netra.core",
     "netra.regions",
     "netra.registry",

@@ -66,3 +66,15 @@ def test_demo_mode_marks_every_page(client, settings):
     assert "Mode demo" in client.get("/").content.decode()
     settings.DEMO_MODE = False
     assert "Mode demo" not in client.get("/").content.decode()
+
+
+def test_the_api_docs_load_swagger_from_our_own_static_files(client):
+    page = client.get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in page
+    assert "cdn." not in page
+
+
+def test_numbers_use_indonesian_thousands_separators():
+    from django.template import Context, Template
+
+    assert Template("{% load humanize %}{{ n|intcomma }}").render(Context({"n": 91599})) == "91.599"
