@@ -4,6 +4,7 @@ from django_ratelimit.decorators import ratelimit
 
 from netra.regions.api import search_regions
 from netra.regions.models import Level, Region
+from netra.regions.services import attach_paths
 
 
 def public_page_rate(group, request) -> str:
@@ -27,7 +28,7 @@ def home(request):
 @public_limit
 def regions(request):
     query = request.GET.get("q", "").strip()[:100]
-    found = search_regions(query, None, None)[:50] if query else []
+    found = attach_paths(search_regions(query, None, None)[:50]) if query else []
     provinces = [] if query else Region.objects.filter(level=Level.PROVINCE).order_by("code")
     template = "regions/_results.html" if request.headers.get("HX-Request") else "regions/browse.html"
     return render(request, template, {"query": query, "found": found, "provinces": provinces})

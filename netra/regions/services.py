@@ -92,3 +92,13 @@ def resolve_regions(text: str, limit: int = 10, levels: Iterable[str] | None = N
     by_code = Region.objects.in_bulk(codes)
     return [by_code[code] for code in codes if code in by_code]
 
+
+
+def attach_paths(regions: list[Region]) -> list[Region]:
+    """Set ``region.path`` ("Kota Bogor, Provinsi Jawa Barat") on each region, in one query."""
+    wanted = {code for region in regions for code in region.ancestors_and_self_codes()[:-1]}
+    names = {code: r.display_name for code, r in Region.objects.in_bulk(list(wanted)).items()}
+    for region in regions:
+        ancestors = reversed(region.ancestors_and_self_codes()[:-1])
+        region.path = ", ".join(names[code] for code in ancestors if code in names)
+    return regions

@@ -78,3 +78,8 @@ def test_numbers_use_indonesian_thousands_separators():
     from django.template import Context, Template
 
     assert Template("{% load humanize %}{{ n|intcomma }}").render(Context({"n": 91599})) == "91.599"
+
+
+def test_search_results_say_where_each_region_lies(client):
+    page = client.get(reverse("core:regions"), {"q": "Kota Bogor"}).content.decode()
+    assert "Provinsi Jawa Barat" in page
