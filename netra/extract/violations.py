@@ -61,7 +61,9 @@ _WINDOWS = _RULES["windows"]
 _HONORIFICS = set(_RULES["names"]["honorifics"])
 _NOT_NAME = set(_RULES["names"]["not_name"])
 
-_NAME = re.compile(r"[A-Z][a-z'’]+\.?(?:\s+(?:[A-Z][a-z'’]+\.?|[A-Z]\.?(?=\s+[A-Z])))*")
+_NAME = re.compile(
+    r"(?:(?:H|Hj|Drs|Dra|Dr|Ir|Prof)\.?\s+)?[A-Z][a-z'’]+\.?(?:\s+(?:[A-Z][a-z'’]+\.?|[A-Z]\.?(?=\s+[A-Z])))*"
+)
 _INITIALS = re.compile(r"[A-Z]{2,4}\b(?![.-])")
 _CLAUSE_START = re.compile(r".*[,;:]", re.S)
 _NAME_LIST_SEPARATOR = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:,\s*(?:dan|serta)?|dan|serta|&)\s*")
@@ -76,6 +78,7 @@ _ORG_AFTER_ROLE = re.compile(
 )
 _WORD = re.compile(r"\w+")
 _SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?])\s+(?=[\"“'‘(]?[A-Z0-9])")
+_ENDS_WITH_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|Hj|Dr|Drs|Dra|Ir|Prof|No|Jl|St|Kec|Kab|Prov|Sdr|Bpk)\.$")
 _FURNITURE = re.compile(r"^\s*(?:baca\s+(?:juga|berita)|berita\s+(?:terkait|lainnya)|lihat\s+juga)\b", re.I)
 
 
@@ -519,5 +522,16 @@ def _place_near(sentence: str, position: int, reach: int = 50) -> str | None:
 
 
 def _sentences(doc: Document) -> list[str]:
-    body = doc.sentences or [s for s in _SENTENCE_BREAK.split(doc.text) if s.strip()]
-    return [s for s in ([doc.title] if doc.title else []) + list(body) if not _FURNITURE.match(s)]
+    body = _rejoin_abbreviations(doc.sentences or [s for s in _SENTENCE_BREAK.split(doc.text) if s.strip()])
+    return [s for s in ([doc.title] if doc.title else []) + body if not _FURNITURE.match(s)]
+
+
+def _rejoin_abbreviations(sentences: list[str]) -> list[str]:
+    """'... Kepala Desa X, H.' + 'Maman ...' was one sentence split after an abbreviation."""
+    joined: list[str] = []
+    for sentence in sentences:
+        if joined and _ENDS_WITH_ABBREVIATION.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {sentence}"
+        else:
+            joined.append(sentence)
+    return joined

@@ -178,3 +178,11 @@ def test_it_names_a_post_holder_known_to_the_people_stage():
     assert [(v.actor_name, v.actor_role, v.act_category, v.status) for v in find_violations(doc)] == [
         ("Budi Santoso", "camat", "campaign_attendance", "under_review")
     ]
+
+
+def test_it_strips_a_hajj_title_and_skips_a_village_head_who_reports():
+    text = (
+        "Dugaan pelanggaran dilakukan oleh Kepala Desa Sindangsari, H. Maman Suryaman, yang diduga membagikan "
+        "kalender bergambar paslon. Kepala Desa Cikaret, Dadang, melaporkan hal itu ke Panwaslu."
+    )
+    assert [(v.actor_name, v.actor_role) for v in violations(text)] == [("Maman Suryaman", "kepala desa")]
