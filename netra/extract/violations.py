@@ -58,6 +58,7 @@ _STAGES = [(rule["name"], _compile(rule["pattern"])) for rule in _RULES["stages"
 _STAGE_RANK = {name: rank for rank, (name, _) in enumerate(_STAGES)}
 _SANCTION = _compile(_RULES["sanctions"]["pattern"])
 _WINDOWS = _RULES["windows"]
+_ORG_PREFIX = _RULES["org_prefix"]
 _HONORIFICS = set(_RULES["names"]["honorifics"])
 _NOT_NAME = set(_RULES["names"]["not_name"])
 
@@ -497,11 +498,13 @@ def _role_of(surface: str) -> str:
 
 
 def _org_from_post(post: str, org_words: str) -> str | None:
+    """'Kepala Dinas' + 'Pendidikan dan Kebudayaan' -> 'Dinas Pendidikan dan Kebudayaan'."""
     words = org_words.strip()
     if not words:
         return None
-    if post.lower().startswith("kepala dinas") or post.lower() == "kadis":
-        return f"Dinas {words}"
+    prefix = _ORG_PREFIX.get(_role_of(post))
+    if prefix and not words.lower().startswith(prefix.lower()):
+        return f"{prefix} {words}"
     return words
 
 
