@@ -185,7 +185,7 @@ def to_case_input(payload: CaseIn) -> services.CaseInput:
         what_happened=payload.what_happened, place=payload.place, occurred_on=payload.occurred_on,
         known_on=payload.known_on, violation_codes=list(dict.fromkeys(payload.violation_codes)),
         reported_persons=[services.PersonInput(**person.dict()) for person in payload.reported_persons],
-        witnesses=[witness.dict() for witness in payload.witnesses],
+        witnesses=[witness.model_dump(mode="json") for witness in payload.witnesses],
     )
 
 
@@ -430,8 +430,8 @@ def file_report(request, payload: ReportIn):
         return problems_response({"reporter": "Isi identitas pelapor, atau pilih laporan anonim."})
     try:
         with transaction.atomic():
-            case = services.file_report(to_case_input(payload), {} if anonymous else payload.reporter.dict(),
-                                        payload.identity_mode)
+            identity = {} if anonymous else payload.reporter.model_dump(mode="json")
+            case = services.file_report(to_case_input(payload), identity, payload.identity_mode)
             add_links(case, payload.evidence_urls, None)
     except ValidationError as error:
         return problems_response(rule_problems(error))
@@ -525,7 +525,8 @@ ALLOWED_INPUTS = {
     "reason": str, "register_number": str, "decision": str, "forwarded_to": str, "target": str,
     "formal_requirements_met": bool, "material_requirements_met": bool,
 }
-MAX_INPUT_LENGTH = 5000
+MAX_INPUT_LENGTH = {"register_number": 80}  # the column's length; free text up to DEFAULT_MAX_INPUT
+DEFAULT_MAX_INPUT = 5000
 
 
 def transition_inputs(user, raw: dict[str, Any]) -> dict[str, Any]:
@@ -537,9 +538,11 @@ def transition_inputs(user, raw: dict[str, Any]) -> dict[str, Any]:
             problems[f"inputs.{key}"] = "Isian ini tidak dikenal."
         elif value is not None and not isinstance(value, kind):
             problems[f"inputs.{key}"] = "Harus true atau false." if kind is bool else "Harus berupa teks."
-        elif isinstance(value, str) and (len(value) > MAX_INPUT_LENGTH or "\x00" in value):
-            problems[f"inputs.{key}"] = f"Teks terlalu panjang (paling banyak {MAX_INPUT_LENGTH} karakter) " \
-                                        "atau mengandung karakter yang tidak diizinkan."
+        elif isinstance(value, str) and "\x00" in value:
+            problems[f"inputs.{key}"] = "Teks mengandung karakter yang tidak diizinkan."
+        elif isinstance(value, str) and len(value) > MAX_INPUT_LENGTH.get(key, DEFAULT_MAX_INPUT):
+            limit = MAX_INPUT_LENGTH.get(key, DEFAULT_MAX_INPUT)
+            problems[f"inputs.{key}"] = f"Terlalu panjang: paling banyak {limit} karakter."
     inputs = {key: value.strip() if isinstance(value, str) else value for key, value in raw.items()}
     if not problems and inputs.get("target"):
         target = services.visible_cases(user).filter(tracking_code=inputs["target"].upper()).first()

@@ -24,7 +24,8 @@ def report_payload(**overrides):
         "place": "Lapangan Sabang Merah, Sanggau",
         "occurred_on": str(today - dt.timedelta(days=2)), "known_on": str(today - dt.timedelta(days=1)),
         "identity_mode": "confidential",
-        "reporter": {"name": "Siti Rahmawati", "address": "Jl. Gajah Mada 12, Pontianak", "phone": "081234567890"},
+        "reporter": {"name": "Siti Rahmawati", "address": "Jl. Gajah Mada 12, Pontianak", "phone": "081234567890",
+                     "birth_date": "1990-04-02"},
         "reported_persons": [{"name": "Drs. Ahmad Fauzi", "subject_type": "pns", "position": "Kepala Dinas"}],
         "witnesses": [{"name": "Budi Santoso", "phone": "0811111111"}],
         "violation_codes": ["DIS-4"],
@@ -79,6 +80,21 @@ def test_anyone_may_file_a_report(client, request, persona):
     assert case.witnesses.count() == 1 and case.reported_persons.get().name == "Drs. Ahmad Fauzi"
     assert list(case.evidence.values_list("url", flat=True)) == ["https://berita.example.id/kampanye"]
     assert list(case.events.values_list("kind", flat=True)) == [EventKind.CREATED, EventKind.EVIDENCE_ADDED]
+
+
+def test_the_reporter_identity_is_stored_encrypted_as_sent(client):
+    from netra.cases.services import reporter_identity
+
+    post(client, f"{BASE}/reports", report_payload())
+    identity = reporter_identity(Reporter.objects.get())
+    assert identity["name"] == "Siti Rahmawati" and identity["birth_date"] == "1990-04-02"
+
+
+def test_the_public_intake_needs_no_csrf_token():
+    from django.test import Client
+
+    response = post(Client(enforce_csrf_checks=True), f"{BASE}/reports", report_payload())
+    assert response.status_code == 201
 
 
 def test_an_anonymous_report_keeps_no_identity_even_if_sent(client):
@@ -295,6 +311,15 @@ def test_transitions_are_refused_outside_the_scope_or_role(client, request, kalb
     assert CaseEvent.objects.filter(case=kalbar_case).count() == 1
 
 
+def test_a_register_number_longer_than_its_column_is_refused(client, officer_kalbar, kalbar_case):
+    login(client, officer_kalbar)
+    post(client, f"{BASE}/{kalbar_case.tracking_code}/transitions", CHECK)
+    response = post(client, f"{BASE}/{kalbar_case.tracking_code}/transitions",
+                    {"name": "register", "inputs": {"register_number": "9" * 81}})
+    assert response.status_code == 422 and "paling banyak 80" in messages(response)["inputs.register_number"]
+    assert Case.objects.get(pk=kalbar_case.pk).status == Status.CHECKED
+
+
 def test_a_handler_moves_the_case(client, officer_kalbar, kalbar_case):
     login(client, officer_kalbar)
     response = post(client, f"{BASE}/{kalbar_case.tracking_code}/transitions", CHECK)
@@ -315,6 +340,8 @@ def test_a_handler_moves_the_case(client, officer_kalbar, kalbar_case):
     ({"name": "stop", "inputs": {"reason": "x", "on": "2020-01-01"}}, 422, "tidak dikenal"),
     ({"name": "stop", "inputs": {"reason": "a\x00b"}}, 422, "tidak diizinkan"),
     ({"name": "merge", "inputs": {"target": "LP-0000-0000"}}, 422, "Kasus tujuan"),
+    ({"name": "stop", "inputs": {"reason": "x" * 5001}}, 422, "paling banyak 5000"),
+    ({"name": "check", "inputs": []}, 422, "Harus berupa objek"),
     ({"inputs": {}}, 422, "Wajib diisi"),
 ])
 def test_refused_transitions_say_why_and_change_nothing(client, officer_kalbar, kalbar_case, body, status, message):
