@@ -56,6 +56,10 @@ _SCOPE = re.compile(
     r"(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
 )
 _ELLIPTICAL = re.compile(rf"\s+(?:{_alternation(_UNITS['elliptical_verbs'])})\b", re.IGNORECASE)
+_PLACE_BEFORE_NUMBER = re.compile(
+    r"\b(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)\s+(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+    r"\s*(?:dengan|sebanyak|ada|:|-)?\s*$"
+)
 _EXCLUDED_AFTER = re.compile(_alternation(_CONTEXT["excluded_after"]), re.IGNORECASE)
 _OTHER_TYPE = re.compile(rf"\b(?:{_alternation(_CONTEXT['other_violation_types'])})\b", re.IGNORECASE)
 _NEUTRALITY = re.compile(rf"\b(?:{_alternation(_CONTEXT['neutrality'])})", re.IGNORECASE)
@@ -224,7 +228,10 @@ def _unit_text(after: str, unit: re.Match) -> str:
 
 
 def _scope_of(sentence: str, start: int, end: int) -> str | None:
-    """The nearest "di <Place>" before the number, else the first one after it."""
+    """The place named right before the number, else the nearest "di <Place>" before it or after it."""
+    named = _PLACE_BEFORE_NUMBER.search(sentence[:start])
+    if named:
+        return named.group("place")
     before = [m for m in _SCOPE.finditer(sentence[:start]) if _is_place(m)]
     if before:
         return before[-1].group("place")

@@ -109,3 +109,9 @@ def test_it_keeps_a_share_given_with_its_count():
 def test_it_skips_read_more_links():
     text = "Baca juga: Bawaslu laporkan dugaan pelanggaran 35 ASN ke BKN\nBupati meresmikan pasar baru di kecamatan."
     assert quantities("", text) == []
+
+
+def test_it_scopes_a_breakdown_by_the_region_named_before_each_number():
+    text = "Sebaran terbanyak ada di Kabupaten Brebes dengan 15 kasus, disusul Kabupaten Tegal 12 kasus."
+    stats = find_statistics(Document(source="t", title="", text=text))
+    assert [(s.quantity, s.scope) for s in stats] == [(15, "Brebes"), (12, "Tegal")]
