@@ -32,21 +32,24 @@ def _compile(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
+def _lowercase_pattern(pattern: str) -> str:
+    """Lowercase a pattern's letters but not its escapes (\\S stays \\S)."""
+    return re.sub(r"(\\.)|([A-Z])", lambda m: m.group(1) or m.group(2).lower(), pattern)
+
+
 _CASE_SENSITIVE_CUES = {"place", "post_qualifier"}
 _CUES = {
     key: _compile(value, 0 if key in _CASE_SENSITIVE_CUES else re.IGNORECASE)
     for key, value in _RULES["cues"].items()
 }
+# Cues tested on every sentence run on the lowercased text (about twice as fast as IGNORECASE).
+_SUSPECT_LOWER = re.compile(_lowercase_pattern(_RULES["cues"]["suspect"]))
+_NORMATIVE_LOWER = re.compile(_lowercase_pattern(_RULES["cues"]["normative"]))
 _ROLES = [(_compile(rule["pattern"]), rule["role"]) for rule in _RULES["roles"]]
 _ANY_ROLE = _compile("|".join(rf"\b(?:{rule['pattern']})" for rule in _RULES["roles"]))
 _GENERIC_ROLES = set(_RULES["roles_meta"]["generic"])
 _CATEGORIES = [(rule["name"], _compile(rule["pattern"])) for rule in _RULES["categories"]]
 _CATEGORY_ORDER = [name for name, _ in _CATEGORIES]
-
-
-def _lowercase_pattern(pattern: str) -> str:
-    """Lowercase a pattern's letters but not its escapes (\\S stays \\S)."""
-    return re.sub(r"(\\.)|([A-Z])", lambda m: m.group(1) or m.group(2).lower(), pattern)
 
 
 # One pass over a lowercased sentence finds every category cue (about twice as fast as
@@ -142,7 +145,7 @@ def find_mentions(sentences: list[str]) -> list[_Mention]:
 
 def _is_suspect(sentence: str) -> bool:
     """The sentence speaks of a suspected violation or describes a forbidden act."""
-    if _CUES["suspect"].search(sentence):
+    if _SUSPECT_LOWER.search(sentence.lower()):
         return True
     return _category_of(sentence) is not None and not _is_normative(sentence)
 
@@ -302,7 +305,7 @@ def _upgrade_generic_roles(mentions: list[_Mention], sentences: list[str]) -> li
     teacher_roles = {
         role
         for sentence in sentences
-        if _CUES["suspect"].search(sentence)
+        if _SUSPECT_LOWER.search(sentence.lower())
         for role in map(_role_of, (m.group() for m in _ANY_ROLE.finditer(sentence)))
         if role in ("guru ASN", "guru PPPK")
     }
@@ -429,7 +432,7 @@ def _categories_in(sentence: str) -> tuple[str, ...]:
 
 
 def _is_normative(sentence: str) -> bool:
-    return bool(_CUES["normative"].search(sentence))
+    return bool(_NORMATIVE_LOWER.search(sentence.lower()))
 
 
 def _category_of(sentence: str) -> str | None:
