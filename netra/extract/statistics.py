@@ -119,7 +119,9 @@ def counts_in_sentence(sentence: str, previous_unit: str | None = None) -> list[
 
 def parse_number(text: str) -> float | int | None:
     """'1.158' -> 1158, '2,5' -> 2.5, 'dua belas' -> 12, 'tiga' -> 3."""
-    text = text.strip().lower()
+    text = " ".join(text.lower().split())
+    if not _NUMBER.fullmatch(text):
+        return None
     if text[:1].isdigit():
         integer, _, fraction = text.replace(".", "").partition(",")
         return float(f"{integer}.{fraction}") if fraction else int(integer)

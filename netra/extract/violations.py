@@ -50,8 +50,6 @@ _ANY_ROLE = _compile("|".join(rf"\b(?:{rule['pattern']})" for rule in _RULES["ro
 _GENERIC_ROLES = set(_RULES["roles_meta"]["generic"])
 _CATEGORIES = [(rule["name"], _compile(rule["pattern"])) for rule in _RULES["categories"]]
 _CATEGORY_ORDER = [name for name, _ in _CATEGORIES]
-
-
 # One pass over a lowercased sentence finds every category cue (about twice as fast as
 # IGNORECASE, and this runs on every sentence).
 _ANY_CATEGORY = re.compile(

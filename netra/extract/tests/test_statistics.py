@@ -115,3 +115,8 @@ def test_it_scopes_a_breakdown_by_the_region_named_before_each_number():
     text = "Sebaran terbanyak ada di Kabupaten Brebes dengan 15 kasus, disusul Kabupaten Tegal 12 kasus."
     stats = find_statistics(Document(source="t", title="", text=text))
     assert [(s.quantity, s.scope) for s in stats] == [(15, "Brebes"), (12, "Tegal")]
+
+
+@pytest.mark.parametrize("text", ["28/02/2024", "12.30", "Rp5.000", "ke-3", ""])
+def test_it_does_not_parse_what_is_not_a_count(text):
+    assert parse_number(text) is None
