@@ -84,3 +84,8 @@ def test_it_counts_a_circular_on_neutrality_as_socialization():
         "Surat itu dibagikan ke seluruh perangkat daerah, Senin (2/9/2024)."
     )
     assert labels("", text) == ["socialization"]
+
+
+def test_it_takes_a_pledge_by_village_heads_without_the_word_neutral():
+    text = "Ratusan kepala desa di Kabupaten Lombok Timur menandatangani pakta integritas jelang Pilkada 2024."
+    assert labels("", text) == ["declaration"]
