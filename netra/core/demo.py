@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 
 from netra.accounts.models import Membership, Role
+from netra.cases.demo import load_demo_cases
 from netra.regions.models import Region
 from netra.registry.models import Agency, AgencyKind
 
@@ -47,6 +48,7 @@ def load_demo() -> list[tuple[str, str]]:
         )
         where = Region.objects.get(code=region_code).display_name if region_code else agency_name or "nasional"
         created.append((username, f"{role.name} – {where}"))
+    load_demo_cases(get_user_model().objects.get(username="demo.bawaslu.ri"))
     return created
 
 

@@ -35,3 +35,18 @@ def test_running_it_twice_changes_nothing():
     counts = (get_user_model().objects.count(), Membership.objects.count(), Agency.objects.count())
     run_demo()
     assert (get_user_model().objects.count(), Membership.objects.count(), Agency.objects.count()) == counts
+
+
+def test_it_creates_demo_cases_in_every_status_with_a_sound_history():
+    from netra.cases.audit import verify_chain
+    from netra.cases.choices import Status
+    from netra.cases.models import Case
+
+    run_demo()
+    statuses = set(Case.objects.values_list("status", flat=True))
+    assert statuses == set(Status.values)
+    assert all(summary.startswith("[DEMO]") for summary in Case.objects.values_list("summary", flat=True))
+    assert verify_chain() == []
+    count = Case.objects.count()
+    run_demo()
+    assert Case.objects.count() == count
