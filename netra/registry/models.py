@@ -1,7 +1,12 @@
+import datetime as dt
+
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from netra.accounts.scoping import ScopedQuerySet
+from netra.registry.nip import InvalidNip, normalize_nip, parse_nip
 
 
 class AgencyKind(models.TextChoices):
@@ -43,3 +48,110 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SubjectType(models.TextChoices):
+    """Who a person is, for the neutrality rules: ASN, non-ASN staff, or a village official."""
+
+    PNS = "pns", _("PNS")
+    PPPK = "pppk", _("PPPK")
+    NON_ASN = "non_asn", _("Pegawai non-ASN")
+    VILLAGE_HEAD = "kepala_desa", _("Kepala desa")
+    VILLAGE_STAFF = "perangkat_desa", _("Perangkat desa")
+    BPD_MEMBER = "bpd", _("Anggota BPD")
+    LURAH = "lurah", _("Lurah")
+    OTHER = "other", _("Lainnya")
+
+
+# Village-level officials: always tied to a region, usually to no agency.
+VILLAGE_SUBJECTS = frozenset({
+    SubjectType.VILLAGE_HEAD, SubjectType.VILLAGE_STAFF, SubjectType.BPD_MEMBER, SubjectType.LURAH,
+})
+# Subjects who never hold an NIP; a number given for them is a data-entry mistake.
+SUBJECTS_WITHOUT_NIP = frozenset({
+    SubjectType.NON_ASN, SubjectType.VILLAGE_HEAD, SubjectType.VILLAGE_STAFF, SubjectType.BPD_MEMBER,
+})
+# Checking a PPPK number as if appointed in January still checks birth date, year, sex and sequence.
+PPPK_NEUTRAL_MONTH = "01"
+
+
+def check_nip(subject_type: str, text: str, today: dt.date | None = None) -> str:
+    """The compact NIP of a person of ``subject_type``; raises InvalidNip.
+
+    A PPPK's number has 18 digits but positions 13-14 count work agreements, not a month,
+    so the appointment part is not checked for PPPK (see nip.py); the other parts are.
+    """
+    if subject_type != SubjectType.PPPK:
+        return parse_nip(text, today).nip
+    compact = normalize_nip(text)
+    try:
+        parse_nip(compact, today)
+    except InvalidNip as error:
+        if error.part != "appointment":
+            raise
+        parse_nip(compact[:12] + PPPK_NEUTRAL_MONTH + compact[14:], today)
+    return compact
+
+
+class PersonQuerySet(ScopedQuerySet):
+    scope_region_path = "region"
+    scope_agency_path = "agency"
+
+
+class Person(models.Model):
+    """A civil servant, non-ASN employee or village official whom a case may be about."""
+
+    name = models.CharField(_("nama"), max_length=200)
+    subject_type = models.CharField(_("jenis subjek"), max_length=20, choices=SubjectType.choices)
+    position = models.CharField(_("jabatan"), max_length=200, blank=True)
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("instansi"), null=True, blank=True, on_delete=models.PROTECT, related_name="persons",
+        help_text=_("Kosong untuk perangkat desa dan anggota BPD."),
+    )
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("wilayah"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", help_text=_("Kosong berarti wilayah instansinya."),
+    )
+    nip = models.CharField(
+        _("NIP"), max_length=18, blank=True, help_text=_("18 digit, untuk PNS dan PPPK. Boleh ditulis dengan spasi.")
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pegawai")
+        verbose_name_plural = _("pegawai")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["nip"], condition=~Q(nip=""), name="person_unique_nip"),
+        ]
+        indexes = [models.Index(fields=["name"], name="person_name_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_village_official(self) -> bool:
+        return self.subject_type in VILLAGE_SUBJECTS
+
+    def clean(self) -> None:
+        if not self.region_id and self.agency_id:
+            self.region_id = self.agency.region_id
+        if self.is_village_official and not self.region_id:
+            message = _("Kepala desa, perangkat desa, anggota BPD dan lurah wajib punya wilayah.")
+            raise ValidationError({"region": message})
+        self._clean_nip()
+
+    def _clean_nip(self) -> None:
+        if not self.nip or not self.nip.strip():
+            self.nip = ""
+            return
+        if self.subject_type in SUBJECTS_WITHOUT_NIP:
+            label = SubjectType(self.subject_type).label
+            raise ValidationError({"nip": _("%(type)s tidak memiliki NIP; kosongkan NIP.") % {"type": label}})
+        try:
+            self.nip = check_nip(self.subject_type, self.nip)
+        except InvalidNip as error:
+            raise ValidationError({"nip": error.message}) from None
