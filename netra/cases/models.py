@@ -141,6 +141,8 @@ class Case(models.Model):
             models.Index(fields=["province_code", "-received_at"], name="case_province_received"),
             models.Index(fields=["regency_code", "-received_at"], name="case_regency_received"),
             models.Index(fields=["election", "status"], name="case_election_status"),
+            # National lists: newest first without sorting the whole table (docs/benchmarks.md).
+            models.Index(fields=["-received_at", "-id"], name="case_received"),
         ]
         constraints = [
             models.CheckConstraint(
