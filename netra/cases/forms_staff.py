@@ -1,0 +1,186 @@
+"""Forms of the staff screens: inbox filters, case actions, notes, findings and the CSV import.
+
+Forms only parse and check input; ``services`` decides. Action forms give the keyword inputs that
+``services.transition`` takes through ``inputs()``.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from netra.cases import inbox, services
+from netra.cases.choices import Decision, Forwarding, Origin, Status, SubjectType
+from netra.cases.models import Election, ViolationCode
+
+DUE_CHOICES = [("", "Semua batas waktu"), ("overdue", "Melewati batas waktu"),
+               ("soon", f"Jatuh tempo {inbox.DUE_SOON_DAYS} hari ke depan")]
+YES_NO = [("yes", "Terpenuhi"), ("no", "Tidak terpenuhi")]
+
+
+def _blank(label: str, choices) -> list[tuple[str, str]]:
+    return [("", label), *choices]
+
+
+class InboxFilterForm(forms.Form):
+    q = forms.CharField(label="Cari", required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"placeholder": "Kode pelacakan atau ringkasan",
+                                                      "type": "search"}))
+    status = forms.ChoiceField(label="Status", required=False, choices=_blank("Semua status", Status.choices))
+    origin = forms.ChoiceField(label="Asal", required=False, choices=_blank("Laporan dan temuan", Origin.choices))
+    election = forms.ModelChoiceField(label="Pemilihan", required=False, queryset=Election.objects.all(),
+                                      to_field_name="code", empty_label="Semua pemilihan")
+    region = forms.ChoiceField(label="Wilayah", required=False)
+    due = forms.ChoiceField(label="Batas waktu", required=False, choices=DUE_CHOICES)
+    violation = forms.ModelChoiceField(label="Kode pelanggaran", required=False,
+                                       queryset=ViolationCode.objects.all(), empty_label="Semua kode")
+
+    def __init__(self, data=None, *, user, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["region"].choices = _blank("Semua wilayah dalam cakupan", inbox.region_choices(user))
+        self.fields["region"].error_messages["invalid_choice"] = "Wilayah tidak dikenal atau di luar cakupan Anda."
+
+    @property
+    def filters(self) -> dict:
+        """The valid filters; an invalid one is dropped (and its error shown), never widened."""
+        self.is_valid()
+        return dict(self.cleaned_data)
+
+
+# --- case actions ----------------------------------------------------------------------------------
+
+class ActionForm(forms.Form):
+    """A transition without input (clarify, request_info)."""
+
+    def __init__(self, data=None, *, user=None, **kwargs):
+        self.user = user
+        super().__init__(data, **kwargs)
+
+    def inputs(self) -> dict:
+        return {key: value for key, value in self.cleaned_data.items() if value not in (None, "")}
+
+
+class CheckForm(ActionForm):
+    formal_requirements_met = forms.TypedChoiceField(label="Syarat formal", choices=YES_NO,
+                                                     coerce=lambda v: v == "yes", widget=forms.RadioSelect)
+    material_requirements_met = forms.TypedChoiceField(label="Syarat materiel", choices=YES_NO,
+                                                       coerce=lambda v: v == "yes", widget=forms.RadioSelect)
+    reason = forms.CharField(label="Catatan kajian awal", required=False, max_length=5000, widget=forms.Textarea(
+        attrs={"rows": 2}))
+
+    def inputs(self) -> dict:
+        inputs = dict(self.cleaned_data)
+        if not inputs.get("reason"):
+            inputs.pop("reason", None)
+        return inputs
+
+
+class RegisterForm(ActionForm):
+    register_number = forms.CharField(label="Nomor register", max_length=80)
+
+
+class ReasonForm(ActionForm):
+    reason = forms.CharField(label="Alasan", max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DecideForm(ActionForm):
+    decision = forms.ChoiceField(label="Putusan", choices=_blank("Pilih putusan", Decision.choices))
+    reason = forms.CharField(label="Pertimbangan", max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    forwarded_to = forms.ChoiceField(label="Diteruskan ke", required=False,
+                                     choices=_blank("Sesuai putusan (bawaan)", Forwarding.choices))
+
+
+class MergeForm(ActionForm):
+    target = forms.CharField(label="Kode pelacakan kasus induk", max_length=20)
+    reason = forms.CharField(label="Alasan", required=False, max_length=5000, widget=forms.Textarea(
+        attrs={"rows": 2}))
+
+    def clean_target(self):
+        code = self.cleaned_data["target"].strip().upper()
+        target = services.visible_cases(self.user).filter(tracking_code=code).first()
+        if target is None:
+            raise ValidationError("Kasus tujuan tidak ditemukan atau di luar cakupan Anda.")
+        return target
+
+
+ACTION_FORMS: dict[str, type[ActionForm]] = {
+    "check": CheckForm, "register": RegisterForm, "not_register": ReasonForm, "clarify": ActionForm,
+    "request_info": ActionForm, "decide": DecideForm, "stop": ReasonForm, "merge": MergeForm,
+}
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label="Catatan", max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+# --- findings --------------------------------------------------------------------------------------
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class FindingForm(forms.Form):
+    election = forms.ModelChoiceField(label="Pemilihan", queryset=Election.objects.all(), to_field_name="code",
+                                      empty_label="Pilih pemilihan")
+    region = forms.ChoiceField(label="Kabupaten/kota kejadian")
+    summary = forms.CharField(label="Ringkasan", max_length=200)
+    what_happened = forms.CharField(label="Uraian kejadian", max_length=20000, widget=forms.Textarea(
+        attrs={"rows": 5}))
+    place = forms.CharField(label="Tempat kejadian", max_length=300)
+    occurred_on = forms.DateField(label="Tanggal kejadian", widget=DateInput())
+    known_on = forms.DateField(label="Tanggal diketahui", widget=DateInput())
+    violation_codes = forms.ModelMultipleChoiceField(
+        label="Kode pelanggaran", required=False, queryset=ViolationCode.objects.all(),
+        widget=forms.SelectMultiple(attrs={"size": 8}))
+
+    def __init__(self, data=None, *, user, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["region"].choices = _blank("Pilih kabupaten/kota",
+                                               inbox.region_choices(user, inbox.FINDING_REGION_LEVELS))
+        self.fields["region"].error_messages["invalid_choice"] = "Wilayah tidak dikenal atau di luar cakupan Anda."
+
+    def clean(self):
+        data = super().clean()
+        for field, message in services.date_problems(data.get("occurred_on"), data.get("known_on"),
+                                                     services.today()).items():
+            self.add_error(field, message)
+        return data
+
+    def case_input(self, persons, witnesses) -> services.CaseInput:
+        """The service input from this form and the valid person and witness formsets."""
+        data = self.cleaned_data
+        return services.CaseInput(
+            election=data["election"], region_code=data["region"], summary=data["summary"],
+            what_happened=data["what_happened"], place=data["place"], occurred_on=data["occurred_on"],
+            known_on=data["known_on"], violation_codes=[code.pk for code in data["violation_codes"]],
+            reported_persons=[services.PersonInput(**form.cleaned_data) for form in persons
+                              if form.cleaned_data and not form.cleaned_data.get("DELETE")],
+            witnesses=[form.cleaned_data for form in witnesses if form.cleaned_data],
+        )
+
+
+class PersonForm(forms.Form):
+    name = forms.CharField(label="Nama", max_length=200)
+    position = forms.CharField(label="Jabatan", max_length=200, required=False)
+    agency_name = forms.CharField(label="Instansi", max_length=200, required=False)
+    subject_type = forms.ChoiceField(label="Jenis subjek", choices=SubjectType.choices, initial=SubjectType.PNS)
+    nip = forms.RegexField(label="NIP", regex=r"^\d{18}$", required=False, max_length=18,
+                           error_messages={"invalid": "NIP terdiri atas 18 angka."})
+
+
+class WitnessForm(forms.Form):
+    name = forms.CharField(label="Nama saksi", max_length=200)
+    address = forms.CharField(label="Alamat", max_length=300, required=False)
+    phone = forms.CharField(label="Telepon", max_length=30, required=False)
+
+
+PersonFormSet = forms.formset_factory(PersonForm, extra=2, min_num=1, max_num=5, absolute_max=5,
+                                      validate_min=True, validate_max=True)
+WitnessFormSet = forms.formset_factory(WitnessForm, extra=2, max_num=5, absolute_max=5, validate_max=True)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="Berkas CSV")

@@ -1,0 +1,252 @@
+"""CSV import of findings (temuan): one finding with one reported person per row, all or nothing.
+
+Every row is checked first and every problem reported (row number, column, Indonesian message); only a
+file without problems is recorded, through ``services.record_finding``, in one transaction. Used by the
+import page (/kasus/temuan/impor/) and by ``netra import_findings FILE --user USERNAME``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from netra.cases import services
+from netra.cases.choices import SubjectType
+from netra.cases.inbox import may_handle_region
+from netra.cases.models import Case, Election, ViolationCode
+from netra.regions.models import Region
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 1000
+REQUIRED = ("pemilihan", "kode_wilayah", "ringkasan", "uraian", "tempat", "tanggal_kejadian", "tanggal_diketahui",
+            "nama_terlapor", "jenis_subjek")
+OPTIONAL = ("jabatan_terlapor", "instansi_terlapor", "nip_terlapor", "kode_pelanggaran")
+COLUMNS = REQUIRED + OPTIONAL
+LIMITS = {"ringkasan": 200, "tempat": 300, "uraian": 20000, "nama_terlapor": 200, "jabatan_terlapor": 200,
+          "instansi_terlapor": 200}
+DMY = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$")
+SUBJECT_TYPES = {**{value: value for value in SubjectType.values},
+                 **{str(label).lower(): value for value, label in SubjectType.choices}}
+
+EXAMPLE = [
+    COLUMNS,
+    ("pilkada-2024", "61.03", "Kepala dinas hadir dalam kampanye pasangan calon",
+     "Terlapor hadir dan berorasi dalam kampanye terbuka pasangan calon nomor urut 2.",
+     "Lapangan Sabang Merah, Sanggau", "01/10/2024", "2024-10-02", "Drs. Ahmad Fauzi", "pns",
+     "Kepala Dinas Pendidikan", "Pemkab Sanggau", "", "DIS-4;ETIK-3"),
+]
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # as a spreadsheet numbers it: the header is row 1
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        if not self.row:
+            return f"berkas: {self.message}"
+        where = f"baris {self.row}" + (f", kolom {self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class ImportResult:
+    cases: list[Case] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class _Rollback(Exception):
+    pass
+
+
+def example_csv() -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(EXAMPLE)
+    return "\ufeff" + buffer.getvalue()
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text, with or without a byte-order mark."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError("Berkas harus berkode UTF-8 (simpan sebagai \u201cCSV UTF-8\u201d).") from None
+
+
+def parse_date(text: str) -> dt.date:
+    text = text.strip()
+    match = DMY.match(text)
+    try:
+        if match:
+            day, month, year = (int(part) for part in match.groups())
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"Tanggal {text!r} tidak valid; tulis TTTT-BB-HH atau HH/BB/TTTT.") from None
+
+
+class _Reference:
+    """Elections, regions and codes named by the file, read once."""
+
+    def __init__(self, records: list[dict[str, str]], user):
+        self.user = user
+        self.elections = {e.code: e for e in Election.objects.all()}
+        wanted = {record.get("kode_wilayah", "").strip() for record in records}
+        self.regions = set(Region.objects.filter(code__in=wanted).values_list("code", flat=True))
+        self.codes = set(ViolationCode.objects.values_list("code", flat=True))
+        self._may_handle: dict[str, bool] = {}
+
+    def may_handle(self, code: str) -> bool:
+        if code not in self._may_handle:
+            self._may_handle[code] = may_handle_region(self.user, code)
+        return self._may_handle[code]
+
+
+def _read_records(text: str) -> tuple[list[dict[str, str]], list[RowError]]:
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        return [], [RowError(1, "", "Berkas kosong.")]
+    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader.fieldnames = [(name or "").strip().lower() for name in reader.fieldnames or []]
+    missing = [name for name in REQUIRED if name not in reader.fieldnames]
+    if missing:
+        return [], [RowError(1, name, "Kolom wajib tidak ada.") for name in missing]
+    records = []
+    for record in reader:
+        if len(records) == MAX_ROWS:
+            return [], [RowError(MAX_ROWS + 2, "", f"Terlalu banyak baris: paling banyak {MAX_ROWS} temuan "
+                                                 "sekali impor.")]
+        if any((value or "").strip() for value in record.values() if isinstance(value, str)):
+            records.append(record)
+        else:
+            records.append(None)  # a blank line keeps its number but is skipped
+    return records, []
+
+
+def _cell(record: dict, name: str) -> str:
+    value = record.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _row_input(record: dict, number: int, ref: _Reference, on: dt.date, errors: list[RowError]):
+    problems: list[RowError] = []
+
+    def fail(column: str, message: str) -> None:
+        problems.append(RowError(number, column, message))
+
+    for name in REQUIRED:
+        if not _cell(record, name):
+            fail(name, "Wajib diisi.")
+    for name, limit in LIMITS.items():
+        if len(_cell(record, name)) > limit:
+            fail(name, f"Terlalu panjang: paling banyak {limit} karakter.")
+    election = ref.elections.get(_cell(record, "pemilihan"))
+    if _cell(record, "pemilihan") and election is None:
+        fail("pemilihan", f"Pemilihan {_cell(record, 'pemilihan')!r} tidak dikenal.")
+    region = _cell(record, "kode_wilayah")
+    if region and region not in ref.regions:
+        fail("kode_wilayah", f"Kode wilayah {region!r} tidak dikenal.")
+    elif region and not ref.may_handle(region):
+        fail("kode_wilayah", f"Wilayah {region} di luar cakupan Anda.")
+    dates = {}
+    for name in ("tanggal_kejadian", "tanggal_diketahui"):
+        if _cell(record, name):
+            try:
+                dates[name] = parse_date(_cell(record, name))
+            except ValidationError as error:
+                fail(name, error.messages[0])
+    date_columns = {"occurred_on": "tanggal_kejadian", "known_on": "tanggal_diketahui"}
+    for key, message in services.date_problems(dates.get("tanggal_kejadian"), dates.get("tanggal_diketahui"),
+                                               on).items():
+        fail(date_columns[key], message)
+    subject = SUBJECT_TYPES.get(_cell(record, "jenis_subjek").lower())
+    if _cell(record, "jenis_subjek") and subject is None:
+        fail("jenis_subjek", "Jenis subjek tidak dikenal; pilih: " + ", ".join(SubjectType.values) + ".")
+    nip = _cell(record, "nip_terlapor")
+    if nip and not re.fullmatch(r"\d{18}", nip):
+        fail("nip_terlapor", "NIP terdiri atas 18 angka.")
+    codes = list(dict.fromkeys(c.strip().upper() for c in _cell(record, "kode_pelanggaran").split(";") if c.strip()))
+    unknown = [code for code in codes if code not in ref.codes]
+    if unknown:
+        fail("kode_pelanggaran", "Kode pelanggaran tidak dikenal: " + ", ".join(unknown) + ".")
+    if record.get(None):
+        fail("", "Baris ini berisi lebih banyak kolom daripada kepala tabel.")
+    errors.extend(problems)
+    if problems:
+        return None
+    return services.CaseInput(
+        election=election, region_code=region, summary=_cell(record, "ringkasan"),
+        what_happened=_cell(record, "uraian"), place=_cell(record, "tempat"),
+        occurred_on=dates["tanggal_kejadian"], known_on=dates["tanggal_diketahui"], violation_codes=codes,
+        reported_persons=[services.PersonInput(
+            name=_cell(record, "nama_terlapor"), subject_type=subject, position=_cell(record, "jabatan_terlapor"),
+            agency_name=_cell(record, "instansi_terlapor"), nip=nip)],
+    )
+
+
+def check_rows(text: str, user) -> tuple[list[tuple[int, services.CaseInput]], list[RowError]]:
+    """The service inputs of every row, or every problem found; rows are numbered from the header (1)."""
+    records, errors = _read_records(text)
+    if errors:
+        return [], errors
+    if not any(records):
+        return [], [RowError(2, "", "Tidak ada baris temuan di bawah kepala tabel.")]
+    ref, on, inputs = _Reference([r for r in records if r], user), services.today(), []
+    for number, record in enumerate(records, start=2):
+        if record:
+            data = _row_input(record, number, ref, on, errors)
+            if data is not None:
+                inputs.append((number, data))
+    return inputs, errors
+
+
+def import_findings(data: bytes, user) -> ImportResult:
+    """Record every finding in ``data`` (CSV bytes), or none of them and say why."""
+    if len(data) > MAX_BYTES:
+        return ImportResult(errors=[RowError(0, "", f"Berkas terlalu besar: paling besar "
+                                                    f"{MAX_BYTES // (1024 * 1024)} MB.")])
+    try:
+        inputs, errors = check_rows(decode(data), user)
+    except ValidationError as error:
+        return ImportResult(errors=[RowError(0, "", error.messages[0])])
+    if errors:
+        return ImportResult(errors=errors)
+    result = ImportResult()
+    try:
+        with transaction.atomic():
+            for number, case_input in inputs:
+                _record(number, case_input, user, result)
+            if result.errors:
+                raise _Rollback
+    except _Rollback:
+        result.cases = []
+    return result
+
+
+def _record(number: int, case_input: services.CaseInput, user, result: ImportResult) -> None:
+    try:
+        with transaction.atomic():
+            result.cases.append(services.record_finding(case_input, user))
+    except PermissionDenied as error:
+        result.errors.append(RowError(number, "kode_wilayah", str(error)))
+    except ValidationError as error:
+        for message in error.messages:
+            result.errors.append(RowError(number, "", message))
+
+
+def import_upload(upload, user) -> ImportResult:
+    """An uploaded file, read up to the size cap."""
+    data = upload.read(MAX_BYTES + 1)
+    return import_findings(data, user)
