@@ -10,6 +10,7 @@ admin.site.index_title = "Data referensi dan pengguna"
 urlpatterns = [
     path("", include(("netra.core.urls", "core"))),
     path("akun/", include("netra.accounts.urls")),
+    path("registri/", include("netra.registry.urls")),
     path("", include("netra.cases.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

@@ -113,7 +113,7 @@ class Person(models.Model):
         related_name="+", help_text=_("Kosong berarti wilayah instansinya."),
     )
     nip = models.CharField(
-        _("NIP"), max_length=18, blank=True, help_text=_("18 digit, untuk PNS dan PPPK. Boleh ditulis dengan spasi.")
+        _("NIP"), max_length=18, blank=True, help_text=_("18 digit tanpa spasi, untuk PNS dan PPPK.")
     )
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)

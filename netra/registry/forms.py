@@ -1,0 +1,16 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from netra.registry.imports import AGENCIES, PERSONS
+
+KIND_CHOICES = [(AGENCIES, _("Instansi")), (PERSONS, _("Pegawai dan perangkat desa"))]
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Jenis data"), choices=KIND_CHOICES, widget=forms.RadioSelect)
+    file = forms.FileField(label=_("Berkas CSV atau XLSX"), help_text=_("Maksimal 5 MB dan 20.000 baris."))
+    dry_run = forms.BooleanField(label=_("Periksa saja, jangan simpan"), required=False)
+
+
+class PersonSearchForm(forms.Form):
+    q = forms.CharField(label=_("Cari nama atau NIP"), max_length=100, required=False)
