@@ -29,6 +29,7 @@ from netra.cases.choices import (
     Status,
 )
 from netra.cases.models import Case, CaseEvent, Evidence, EvidenceAccess, Reporter
+from netra.cases.rules.deadlines import format_date_id
 from netra.cases.transitions import TRANSITIONS, available_from
 from netra.regions.models import Level, Region
 
@@ -198,9 +199,20 @@ def identity_view(user, case: Case) -> dict[str, Any]:
     if allowed:
         if reporter and not view["anonymous"]:
             identity = services.reporter_identity(reporter)
-            view["reporter"] = [(IDENTITY_LABELS.get(key, key), value) for key, value in identity.items() if value]
+            keys = [*IDENTITY_LABELS, *(key for key in identity if key not in IDENTITY_LABELS)]
+            view["reporter"] = [(IDENTITY_LABELS.get(key, key), _identity_value(key, identity[key]))
+                                for key in keys if identity.get(key)]
         view["witnesses"] = [services.witness_identity(w) for w in case.witnesses.all()]
     return view
+
+
+def _identity_value(key: str, value: Any) -> str:
+    if key.endswith("_date") and isinstance(value, str):
+        try:
+            return format_date_id(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return str(value)
 
 
 def actions_for(user, case: Case) -> list:
@@ -231,8 +243,6 @@ def _payload_value(key: str, value: Any) -> str:
         return ", ".join(f"{k}: {v}" for k, v in value.items())
     if key == "on" and isinstance(value, str):
         try:
-            from netra.cases.rules.deadlines import format_date_id
-
             return format_date_id(dt.date.fromisoformat(value))
         except ValueError:
             return value
