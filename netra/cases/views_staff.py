@@ -147,7 +147,7 @@ def finding_new(request):
             messages.success(request, f"Temuan {case.tracking_code} dicatat.")
             return redirect("cases:detail", case.tracking_code)
     context = {"form": form, "persons": persons, "witnesses": witnesses}
-    return render(request, "cases/staff/finding_form.html", context, status=400 if form.errors else 200)
+    return render(request, "cases/staff/finding_form.html", context, status=200 if data is None else 400)
 
 
 def _add_rule_errors(form, error: ValidationError) -> None:
