@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from netra.cases import inbox, services
 from netra.cases.choices import Decision, Forwarding, Origin, Status, SubjectType
@@ -18,6 +21,19 @@ DUE_CHOICES = [("", "Semua batas waktu"), ("overdue", "Melewati batas waktu"),
 YES_NO = [("yes", "Terpenuhi"), ("no", "Tidak terpenuhi")]
 
 
+class FastSelect(forms.Select):
+    """A select rendered in Python: the template-based widget takes ~0.1 ms per option, and the region
+    list of a national user has more than 500."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = {str(v) for v in self.format_value(value)}
+        options = format_html_join("", "<option value=\"{}\"{}>{}</option>", (
+            (str(key), mark_safe(" selected") if str(key) in selected else "", label)
+            for key, label in self.choices))
+        return format_html("<select name=\"{}\"{}>{}</select>", name, flatatt(self.build_attrs(self.attrs, attrs)),
+                           options)
+
+
 def _blank(label: str, choices) -> list[tuple[str, str]]:
     return [("", label), *choices]
 
@@ -26,13 +42,15 @@ class InboxFilterForm(forms.Form):
     q = forms.CharField(label="Cari", required=False, max_length=100,
                         widget=forms.TextInput(attrs={"placeholder": "Kode pelacakan atau ringkasan",
                                                       "type": "search"}))
-    status = forms.ChoiceField(label="Status", required=False, choices=_blank("Semua status", Status.choices))
-    origin = forms.ChoiceField(label="Asal", required=False, choices=_blank("Laporan dan temuan", Origin.choices))
+    status = forms.ChoiceField(label="Status", required=False, choices=_blank("Semua status", Status.choices),
+                               widget=FastSelect)
+    origin = forms.ChoiceField(label="Asal", required=False, choices=_blank("Laporan dan temuan", Origin.choices),
+                               widget=FastSelect)
     election = forms.ModelChoiceField(label="Pemilihan", required=False, queryset=Election.objects.all(),
-                                      to_field_name="code", empty_label="Semua pemilihan")
-    region = forms.ChoiceField(label="Wilayah", required=False)
-    due = forms.ChoiceField(label="Batas waktu", required=False, choices=DUE_CHOICES)
-    violation = forms.ModelChoiceField(label="Kode pelanggaran", required=False,
+                                      to_field_name="code", empty_label="Semua pemilihan", widget=FastSelect)
+    region = forms.ChoiceField(label="Wilayah", required=False, widget=FastSelect)
+    due = forms.ChoiceField(label="Batas waktu", required=False, choices=DUE_CHOICES, widget=FastSelect)
+    violation = forms.ModelChoiceField(label="Kode pelanggaran", required=False, widget=FastSelect,
                                        queryset=ViolationCode.objects.all(), empty_label="Semua kode")
 
     def __init__(self, data=None, *, user, **kwargs):
@@ -125,7 +143,7 @@ class DateInput(forms.DateInput):
 class FindingForm(forms.Form):
     election = forms.ModelChoiceField(label="Pemilihan", queryset=Election.objects.all(), to_field_name="code",
                                       empty_label="Pilih pemilihan")
-    region = forms.ChoiceField(label="Kabupaten/kota kejadian")
+    region = forms.ChoiceField(label="Kabupaten/kota kejadian", widget=FastSelect)
     summary = forms.CharField(label="Ringkasan", max_length=200)
     what_happened = forms.CharField(label="Uraian kejadian", max_length=20000, widget=forms.Textarea(
         attrs={"rows": 5}))
