@@ -23,7 +23,8 @@ def row(**overrides):
     day = today()
     values = {
         "pemilihan": "pilkada-2024", "kode_wilayah": "61.03", "ringkasan": "Kepala desa memasang baliho calon",
-        "uraian": "Kepala desa memasang baliho pasangan calon di depan kantor desa.", "tempat": "Kantor Desa Sungai Mawang",
+        "uraian": "Kepala desa memasang baliho pasangan calon di depan kantor desa.",
+        "tempat": "Kantor Desa Sungai Mawang",
         "tanggal_kejadian": (day - dt.timedelta(days=3)).strftime("%d/%m/%Y"),
         "tanggal_diketahui": (day - dt.timedelta(days=2)).isoformat(), "nama_terlapor": "Hendrikus",
         "jabatan_terlapor": "Kepala Desa Sungai Mawang", "instansi_terlapor": "Pemerintah Desa Sungai Mawang",
