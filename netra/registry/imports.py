@@ -399,10 +399,14 @@ def _agency_from_row(row: Row, regions: RegionLookup) -> Agency:
 
 def _place(plan: Plan, row: Row, instance, current, seen: dict, key: tuple, scope: Scope | None) -> None:
     """Queue ``instance`` for creation or as an update of ``current``; a repeat in the file is an error."""
-    if key in seen:
-        row.error("name", f"Sama dengan baris {seen[key]}; setiap data hanya boleh muncul sekali dalam berkas.")
+    stored_key = ("pk", current.pk) if current is not None else None
+    repeated = seen.get(key) or (stored_key and seen.get(stored_key))
+    if repeated:
+        row.error("name", f"Sama dengan baris {repeated}; setiap data hanya boleh muncul sekali dalam berkas.")
         return
     seen[key] = row.number
+    if stored_key:
+        seen[stored_key] = row.number
     if _out_of_scope(scope, instance.region_id, getattr(instance, "agency_id", None)) or (
         current is not None and _out_of_scope(scope, current.region_id, getattr(current, "agency_id", None))
     ):

@@ -44,7 +44,7 @@ def test_it_refuses_a_user_without_a_role(client, outsider, persons):
     client.force_login(outsider)
     for url in [IMPORT_URL, LIST_URL, *EXAMPLE_URLS]:
         assert client.get(url).status_code == 403, url
-    assert upload(client, "agencies", "a.csv", b"nama,jenis\r\nX,pusat\r\n").status_code == 403
+    assert upload(client, "instansi", "a.csv", b"nama,jenis\r\nX,pusat\r\n").status_code == 403
     assert client.get(f"/registri/pegawai/{persons['budi'].pk}/").status_code == 404
     assert Agency.objects.filter(name="X").count() == 0
 
@@ -70,7 +70,7 @@ def test_an_officer_imports_a_csv_in_scope(client, officer_kalbar, sanggau):
     page = client.get(IMPORT_URL)
     assert page.status_code == 200 and "contoh-pegawai.csv" in page.content.decode()
     data = csv_bytes([["nama", "jenis_subjek", "instansi", "nip"], ["Budi", "pns", sanggau.name, VALID_NIP]])
-    response = upload(client, "persons", "pegawai.csv", data)
+    response = upload(client, "pegawai", "pegawai.csv", data)
     assert "Impor berhasil: 1 baris dibaca; 1 baru" in response.content.decode()
     assert Person.objects.get(nip=VALID_NIP).agency == sanggau
 
@@ -80,7 +80,7 @@ def test_it_shows_each_row_error_in_a_table_and_stores_nothing(client, officer_k
     data = xlsx_bytes([["nama", "jenis_subjek", "instansi", "nip"],
                        ["Budi", "pns", sanggau.name, VALID_NIP],
                        ["Salah", "pns", sanggau.name, "198503122010013003"]])
-    response = upload(client, "persons", "pegawai.xlsx", data)
+    response = upload(client, "pegawai", "pegawai.xlsx", data)
     body = response.content.decode()
     assert "Tidak ada data yang disimpan: 1 kesalahan" in body
     assert "<td>3</td><td><code>nip</code></td><td>Jenis kelamin pada NIP harus 1 atau 2, bukan 3</td>" in body
@@ -89,7 +89,7 @@ def test_it_shows_each_row_error_in_a_table_and_stores_nothing(client, officer_k
 
 def test_it_shows_a_file_problem_without_a_traceback(client, officer_kalbar):
     client.force_login(officer_kalbar)
-    response = upload(client, "agencies", "instansi.xlsx", b"PK\x03\x04 broken")
+    response = upload(client, "instansi", "instansi.xlsx", b"PK\x03\x04 broken")
     assert response.status_code == 200
     assert "Berkas XLSX rusak" in response.content.decode()
 
@@ -97,7 +97,7 @@ def test_it_shows_a_file_problem_without_a_traceback(client, officer_kalbar):
 def test_an_officer_cannot_import_rows_outside_the_region(client, officer_kalbar):
     client.force_login(officer_kalbar)
     data = csv_bytes([["nama", "jenis", "wilayah"], ["Pemerintah Kota Palangka Raya", "kabupaten_kota", "62.71"]])
-    response = upload(client, "agencies", "instansi.csv", data)
+    response = upload(client, "instansi", "instansi.csv", data)
     assert "di luar cakupan Anda" in response.content.decode()
     assert not Agency.objects.exists()
 
@@ -105,7 +105,7 @@ def test_an_officer_cannot_import_rows_outside_the_region(client, officer_kalbar
 def test_a_dry_run_from_the_screen_stores_nothing(client, admin_user):
     client.force_login(admin_user)
     data = csv_bytes([["nama", "jenis"], ["Kementerian Dalam Negeri", "pusat"]])
-    response = upload(client, "agencies", "instansi.csv", data, dry_run="on")
+    response = upload(client, "instansi", "instansi.csv", data, dry_run="on")
     assert "Pemeriksaan selesai: 1 baris benar" in response.content.decode()
     assert not Agency.objects.exists()
 

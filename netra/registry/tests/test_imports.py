@@ -97,6 +97,13 @@ def test_it_reports_rows_repeated_in_the_file(sanggau):
     assert "Sama dengan baris 2" in report.errors[0].message
 
 
+def test_two_rows_cannot_update_the_same_stored_person(sanggau):
+    import_file(PERSONS, "p.csv", csv_bytes(person_rows(budi(nip=""))))
+    report = import_file(PERSONS, "p.csv", csv_bytes(person_rows(budi(), budi(nip=""))))
+    assert [(e.row_number, e.column) for e in report.errors] == [(3, "nama")]
+    assert Person.objects.get().nip == ""
+
+
 def test_it_does_not_duplicate_on_reimport(sanggau):
     agencies = csv_bytes(AGENCY_ROWS)
     persons = csv_bytes(person_rows(budi(), ["Ani", "non_asn", "Staf", "Pemerintah Kabupaten Sanggau", "", ""]))
