@@ -13,6 +13,7 @@ Results go to docs/benchmarks.md by hand (the table printed at the end is in tha
 
 import argparse
 import datetime as dt
+import logging
 import os
 import platform
 import random
@@ -207,6 +208,10 @@ def users(province):
             "nasional": make("bench.nasional", "admin")}
 
 
+class PageFailed(Exception):
+    pass
+
+
 def timed(client, urls, expect=200):
     samples = []
     for url in urls:
@@ -214,7 +219,7 @@ def timed(client, urls, expect=200):
         response = client.get(url)
         samples.append((time.perf_counter() - started) * 1000)
         if response.status_code != expect:
-            raise SystemExit(f"{url} answered {response.status_code}")
+            raise PageFailed(f"{url} answered {response.status_code}")
     return samples
 
 
@@ -249,7 +254,7 @@ def measure(args, rng):
 
     results = []
     for label, user in users(args.province).items():
-        client = Client()
+        client = Client(raise_request_exception=False)
         client.force_login(user)
         codes = list(visible_cases(user).values_list("tracking_code", flat=True)[:20000])
         sample = [rng.choice(codes) for _ in range(args.requests)]
@@ -273,8 +278,12 @@ def measure(args, rng):
             lists["inbox `/kasus/`"] = ["/kasus/"] * args.requests
             lists["case page `/kasus/{code}/`"] = [f"/kasus/{code}/" for code in sample]
         for name, urls in lists.items():
-            timed(client, urls[:5])
-            results.append((label, name, *stats(timed(client, urls))))
+            try:
+                timed(client, urls[:5])
+                results.append((label, name, *stats(timed(client, urls))))
+            except PageFailed as failure:
+                print(f"  {label}: {failure}")
+                results.append((label, f"{name} – failed: {failure}", float("nan"), float("nan")))
     return results
 
 
@@ -292,6 +301,7 @@ def main(argv=None):
     from netra.regions.gazetteer import lokal_places
     from netra.regions.services import load_regions
 
+    logging.getLogger("django.request").setLevel(logging.CRITICAL)  # failures are reported in the table
     print(f"Database: {url} ({connection.vendor})")
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
