@@ -307,3 +307,18 @@ def test_it_prints_without_navigation_and_forms(client, officer_kalbar, case):
     client.force_login(officer_kalbar)
     body = client.get(page_url(case)).content.decode()
     assert "@media print" in body and "no-print" in body
+
+
+# --- the admin: for looking only -------------------------------------------------------------------
+
+def test_the_admin_shows_cases_and_history_read_only(client, user_with_role, case):
+    client.force_login(user_with_role("root", is_staff=True, is_superuser=True))
+    event = CaseEvent.objects.filter(case=case).first()
+    assert client.get(f"/admin/cases/case/?q={case.tracking_code}").status_code == 200
+    assert client.get(f"/admin/cases/caseevent/{event.pk}/change/").status_code == 200
+    assert client.get("/admin/cases/caseevent/add/").status_code == 403
+    assert client.post(f"/admin/cases/caseevent/{event.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert client.post(f"/admin/cases/caseevent/{event.pk}/change/", {"kind": "note"}).status_code == 403
+    assert CaseEvent.objects.filter(pk=event.pk, kind=EventKind.CREATED).exists()
+    for model in ("election", "violationcode", "evidence", "storedfile"):
+        assert client.get(f"/admin/cases/{model}/").status_code == 200, model

@@ -204,3 +204,16 @@ def test_it_counts_with_few_queries(client, officer_kalbar, file_case):
         assert client.get(URL).status_code == 200
     case_queries = [q["sql"] for q in queries.captured_queries if '"cases_case"' in q["sql"]]
     assert len(case_queries) == 2, case_queries  # one aggregate for the tallies and the count, one page
+
+
+def test_it_links_the_exports_with_the_same_filters(client, officer_kalbar, kalbar_case):
+    client.force_login(officer_kalbar)
+    body = client.get(URL, {"status": "received", "page": "1"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "/kasus/ekspor.csv?status=received" in body and "/kasus/ekspor.xlsx?status=received" in body
+    assert "page=1" not in body.split("exports")[1].split("</p>")[0]
+
+
+def test_it_shows_the_staff_nav_link(client, officer_kalbar):
+    assert 'href="/kasus/"' not in client.get("/").content.decode()
+    client.force_login(officer_kalbar)
+    assert 'href="/kasus/"' in client.get("/").content.decode()
