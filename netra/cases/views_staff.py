@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_POST
 
 from netra.accounts.scoping import scope_for
@@ -56,7 +57,9 @@ def inbox_view(request):
                "has_scope": not scope_for(request.user).is_empty,
                "may_record": services.may_record_findings(request.user)}
     partial = request.headers.get("HX-Request") and not request.headers.get("HX-Boosted")
-    return render(request, "cases/staff/_inbox_results.html" if partial else "cases/staff/inbox.html", context)
+    response = render(request, "cases/staff/_inbox_results.html" if partial else "cases/staff/inbox.html", context)
+    patch_vary_headers(response, ["HX-Request"])  # the partial and the page share one URL
+    return response
 
 
 @require_GET
@@ -82,7 +85,10 @@ def download_evidence(request, tracking_code, evidence_id):
     item = get_object_or_404(case.evidence.select_related("file"), pk=evidence_id, file__isnull=False)
     if not services.can_handle(request.user, case):
         return _forbidden(request, "Hanya penangan kasus yang dapat mengunduh berkas bukti.")
-    handle = evidence_store.open_stored(item.file)
+    try:
+        handle = evidence_store.open_stored(item.file)
+    except FileNotFoundError:
+        raise Http404("Berkas bukti tidak ditemukan di penyimpanan.") from None
     evidence_store.record_access(item, "downloaded", request.user, _client_ip(request))
     response = FileResponse(handle, as_attachment=True, filename=item.original_name or item.file_id,
                             content_type=item.file.content_type or "application/octet-stream")
