@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import AuthenticationError, Throttled, ValidationError
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from netra.cases.api import router as cases_router
@@ -36,3 +36,15 @@ def invalid_input(request, exc: ValidationError):
 @api.exception_handler(Http404)
 def not_found(request, exc: Http404):
     return api.create_response(request, {"detail": "Data tidak ditemukan atau di luar cakupan Anda."}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def not_logged_in(request, exc: AuthenticationError):
+    return api.create_response(request, {"detail": "Masuk terlebih dahulu untuk memakai endpoint ini."}, status=401)
+
+
+@api.exception_handler(Throttled)
+def too_many_requests(request, exc: Throttled):
+    return api.create_response(
+        request, {"detail": "Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi."}, status=429
+    )

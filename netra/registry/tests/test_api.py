@@ -18,7 +18,9 @@ def kalteng_agency(db):
 
 
 def test_anonymous_callers_are_refused(client, kalbar_agency):
-    assert client.get("/api/v1/agencies").status_code == 401
+    response = client.get("/api/v1/agencies")
+    assert response.status_code == 401
+    assert "Masuk terlebih dahulu" in response.json()["detail"]
     assert client.get(f"/api/v1/agencies/{kalbar_agency.pk}").status_code == 401
 
 
