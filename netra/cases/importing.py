@@ -149,6 +149,9 @@ def _row_input(record: dict, number: int, ref: _Reference, on: dt.date, errors: 
     for name in REQUIRED:
         if not _cell(record, name):
             fail(name, "Wajib diisi.")
+    for name in COLUMNS:
+        if "\x00" in _cell(record, name):
+            fail(name, "Teks mengandung karakter yang tidak diizinkan.")
     for name, limit in LIMITS.items():
         if len(_cell(record, name)) > limit:
             fail(name, f"Terlalu panjang: paling banyak {limit} karakter.")

@@ -103,3 +103,11 @@ def test_it_caps_the_rows_with_a_note(client, officer_kalbar, cases, monkeypatch
     assert len(rows) == 3 and rows[2][0].startswith("Ekspor dibatasi 1 baris")
     rows = read_xlsx(client.get(XLSX))
     assert len(rows) == 3 and rows[2][0].startswith("Ekspor dibatasi 1 baris")
+
+
+def test_it_keeps_spreadsheets_from_running_formulas(client, officer_kalbar, file_case):
+    file_case(summary='=HYPERLINK("http://contoh.invalid","klik")')
+    client.force_login(officer_kalbar)
+    rows = read_csv(client.get(CSV))
+    assert rows[1][9] == "'=HYPERLINK(\"http://contoh.invalid\",\"klik\")"
+    assert read_xlsx(client.get(XLSX))[1][9] == '=HYPERLINK("http://contoh.invalid","klik")'  # a string cell

@@ -81,6 +81,7 @@ def test_it_imports_every_row(officer_kalbar, delimiter, bom):
     ({"jenis_subjek": "menteri"}, "jenis_subjek", "tidak dikenal"),
     ({"nip_terlapor": "123"}, "nip_terlapor", "18 angka"),
     ({"ringkasan": "x" * 201}, "ringkasan", "Terlalu panjang"),
+    ({"uraian": "kampanye\x00"}, "uraian", "tidak diizinkan"),
 ])
 def test_it_reports_each_malformed_row_and_saves_nothing(officer_kalbar, overrides, column, message):
     data = to_csv([row(), row(**overrides), row()])
