@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from netra.registry.choices import SubjectType  # noqa: F401 - one list of subject types for both apps
+
 
 class ElectionKind(models.TextChoices):
     PILKADA = "pilkada", _("Pilkada")
@@ -56,17 +58,6 @@ class IdentityMode(models.TextChoices):
     OPEN = "open", _("Terbuka")
     CONFIDENTIAL = "confidential", _("Dirahasiakan (hanya petugas)")
     ANONYMOUS = "anonymous", _("Anonim")
-
-
-class SubjectType(models.TextChoices):
-    PNS = "pns", _("PNS")
-    PPPK = "pppk", _("PPPK")
-    NON_ASN = "non_asn", _("Pegawai non-ASN")
-    KEPALA_DESA = "kepala_desa", _("Kepala desa")
-    PERANGKAT_DESA = "perangkat_desa", _("Perangkat desa")
-    BPD = "bpd", _("Anggota BPD")
-    LURAH = "lurah", _("Lurah")
-    OTHER = "other", _("Lainnya")
 
 
 class EventKind(models.TextChoices):

@@ -40,7 +40,7 @@ DEMO_CASES = [
     DemoCase("Camat mengarahkan ketua RT memilih pasangan calon", "61.71", "Budi Santoso", "Camat Pontianak Barat",
              "Pemerintah Kota Pontianak", SubjectType.PNS, ("DIS-12",), 4, ("check", "register")),
     DemoCase("Kepala desa ikut deklarasi dukungan calon bupati", "61.03", "Yohanes Liong", "Kepala Desa Sungai Mawang",
-             "", SubjectType.KEPALA_DESA, ("DESA-2",), 6, ("check", "register", "clarify")),
+             "", SubjectType.VILLAGE_HEAD, ("DESA-2",), 6, ("check", "register", "clarify")),
     DemoCase("ASN menyukai dan membagikan unggahan tim pemenangan", "61.04", "Dewi Lestari", "Analis Kepegawaian",
              "BKPSDM Kabupaten Mempawah", SubjectType.PNS, ("DIS-6",), 8,
              ("check", "register", "clarify", "request_info")),
@@ -54,7 +54,7 @@ DEMO_CASES = [
     DemoCase("Laporan ganda tentang kepala dinas yang sama", "61.03", "Ahmad Fauzi", "Kepala Dinas Pendidikan",
              "Pemerintah Kabupaten Sanggau", SubjectType.PNS, ("DIS-4",), 1, ("merge",)),
     DemoCase("Pelapor mencabut laporan tentang anggota BPD", "62.01", "Samsul Bahri", "Anggota BPD Pangkalan Lada",
-             "", SubjectType.BPD, ("DESA-4",), 5, ("check", "stop")),
+             "", SubjectType.BPD_MEMBER, ("DESA-4",), 5, ("check", "stop")),
 ]
 
 STEP_INPUTS = {

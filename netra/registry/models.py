@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from netra.accounts.scoping import ScopedQuerySet
+from netra.registry.choices import SubjectType
 from netra.registry.nip import InvalidNip, normalize_nip, parse_nip
 
 
@@ -48,19 +49,6 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class SubjectType(models.TextChoices):
-    """Who a person is, for the neutrality rules: ASN, non-ASN staff, or a village official."""
-
-    PNS = "pns", _("PNS")
-    PPPK = "pppk", _("PPPK")
-    NON_ASN = "non_asn", _("Pegawai non-ASN")
-    VILLAGE_HEAD = "kepala_desa", _("Kepala desa")
-    VILLAGE_STAFF = "perangkat_desa", _("Perangkat desa")
-    BPD_MEMBER = "bpd", _("Anggota BPD")
-    LURAH = "lurah", _("Lurah")
-    OTHER = "other", _("Lainnya")
 
 
 # Village-level officials: always tied to a region, usually to no agency.
