@@ -38,6 +38,10 @@ SCRIPT_OR_STYLE = re.compile(r"<(script|style|noscript)[^>]*>.*?</\1>", re.IGNOR
 BLOCK_END = re.compile(r"</(p|div|h\d|li|tr|section|article|header|footer)>|<br\s*/?>", re.IGNORECASE)
 SPACES = re.compile(r"[ \t\u00a0\u200b]+")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# The word just before a full stop that does not end a sentence: an initial ("F."), a listed
+# abbreviation ("H.", "Dr.", "No.", "Kab."), or a dotted degree or abbreviation ("S.Pd.", "M.Si.").
+ABBREVIATIONS = frozenset(DATA["abbreviations"])
+LAST_WORD = re.compile(r"(\S+)\.$")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 ENTITY = {"&amp;": "&", "&nbsp;": " ", "&quot;": '"', "&#39;": "'", "&lt;": "<", "&gt;": ">"}
 
@@ -235,10 +239,29 @@ def clean_html(doc: Document) -> Document:
     return doc
 
 
+def ends_with_abbreviation(text: str) -> bool:
+    """ "... Kepala Desa X, H." and "... Dr." end with an abbreviation, not a sentence."""
+    match = LAST_WORD.search(text)
+    if match is None:
+        return False
+    word = match[1].lstrip("(\"“‘,")
+    return (len(word) == 1 and word.isupper()) or word in ABBREVIATIONS or (
+        "." in word and word.replace(".", "").isalpha() and len(word) <= 8)
+
+
 def split_sentences(text: str) -> list[str]:
+    """Sentences of each paragraph; a full stop after an abbreviation or an initial does not split."""
     sentences: list[str] = []
     for paragraph in text.split("\n"):
-        sentences.extend(s.strip() for s in SENTENCE_END.split(paragraph) if s.strip())
+        start = 0
+        for match in SENTENCE_END.finditer(paragraph):
+            if ends_with_abbreviation(paragraph[start: match.start()].rstrip("\"”’)")):
+                continue
+            if sentence := paragraph[start: match.start()].strip():
+                sentences.append(sentence)
+            start = match.end()
+        if sentence := paragraph[start:].strip():
+            sentences.append(sentence)
     return sentences
 
 

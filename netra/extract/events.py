@@ -16,13 +16,13 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from netra.extract.cleaning import split_sentences
 from netra.extract.record import Document
 
 _RULES = tomllib.loads((Path(__file__).parent / "data" / "events.toml").read_text(encoding="utf-8"))
 _LEAD = _RULES["lead"]
 _FRAMING = re.compile(_LEAD["framing"], re.IGNORECASE)
 _BACKGROUND = re.compile(_LEAD["background"], re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?])\s+(?=[\"“'‘(]?[A-Z0-9])")
 _FURNITURE = re.compile(
     r"^\s*(?:baca\s+(?:juga|berita)|berita\s+(?:terkait|lainnya)|penulis\s*:|editor\s*:|laporan\s+reporter|"
     r"keterangan\s+foto|home\s*/)",
@@ -108,7 +108,7 @@ def _is_appeal(title: str, body: list[str]) -> bool:
 
 
 def _body_sentences(doc: Document) -> list[str]:
-    body = doc.sentences or [s for s in _SENTENCE_BREAK.split(doc.text) if s.strip()]
+    body = doc.sentences or split_sentences(doc.text)
     title = doc.title.strip()
     return [
         s for s in body

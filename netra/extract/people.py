@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from netra.extract.cleaning import split_sentences
 from netra.extract.organizations import BY_ALIAS
 from netra.extract.places import district_keys, region_keys
 from netra.extract.record import Document, Person
@@ -32,6 +33,7 @@ POSITION_WORDS = frozenset(DATA["position_words"]) | HEAD_WORDS | frozenset(
 POSITION_LOWER = frozenset(DATA["position_lower_words"])
 TAKES_NEXT_NAME = frozenset(DATA["takes_next_name"])
 TAKES_DISTRICT = frozenset(DATA["takes_district"])
+TAKES_VILLAGE = frozenset(DATA["takes_village"])
 HONORIFICS = frozenset(DATA["honorifics"]) | frozenset(DATA["ranks"])
 DEGREES = frozenset(DATA["degrees"])
 NOT_NAME = frozenset(DATA["not_name_words"])
@@ -42,6 +44,7 @@ BARE_HEADS_NEEDING_MORE = frozenset({"Tim", "Pengawas", "Guru", "Analis", "Anggo
                                      "Presiden", "Bendahara", "Kepala", "Ketua", "Wakil Ketua",
                                      "Koordinator", "Sekretaris", "Asisten", "Direktur", "Menteri"})
 GENERIC_POSITIONS = frozenset(DATA["generic_positions"])
+NAME_OPENERS = frozenset(DATA["name_openers"])
 NAME_ABBREVIATIONS = frozenset({"Muh.", "Moh.", "Mohd.", "Abd.", "Ach.", "Ahm.", "Md.", "Nyi."})
 
 HEAD = re.compile(r"(?<![\w-])(?:{})(?![\w-])".format("|".join(re.escape(h) for h in HEADS)))
@@ -66,7 +69,6 @@ NAMED_AS = re.compile(
 )
 ROLE = re.compile(r"\b(?:{})\b".format("|".join(DATA["role_patterns"])), re.IGNORECASE)
 ROLE_FORMS = {"aparatur sipil negara": "ASN"}
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
 
 
 @dataclass(slots=True)
@@ -119,12 +121,17 @@ def position_length(tokens: list[Token], i: int) -> int:
     if text.startswith("(") or text in POSITION_WORDS or text in POSITION_LOWER or ROMAN.match(text):
         if text in TAKES_DISTRICT and (district := district_run(tokens, i + 1)):
             return 1 + district
+        if text in TAKES_VILLAGE and i + 2 < len(tokens) and is_title_word(tokens[i + 1].text) \
+                and is_title_word(tokens[i + 2].text) and tokens[i + 1].text not in NOT_NAME:
+            return 2
         if text in TAKES_NEXT_NAME:
             j = i + 2 if i + 1 < len(tokens) and tokens[i + 1].text.startswith("(") else i + 1
             return (j - i) + place_name_length(tokens, j)
         return 1
     if text[0].isdigit() or (text.isupper() and len(text) <= 6 and text.isalpha()):
         return 1
+    if i > 0 and (before := BY_ALIAS.get(tokens[i - 1].text)) is not None and before.kind == "national":
+        return 0  # a national body has no region: "Kepala BKN Bima Haria Wibisana" names Bima Haria
     return region_run(tokens, i)
 
 
@@ -189,6 +196,9 @@ def read_name(tokens: list[Token], i: int) -> tuple[str | None, int]:
     while i < len(tokens) and tokens[i].text in HONORIFICS:
         i += 1
     words: list[str] = []
+    if i + 1 < len(tokens) and tokens[i].text in NAME_OPENERS and is_title_word(tokens[i + 1].text):
+        words.append(tokens[i].text)  # "I Nyoman Celos", "Ni Luh Putu"
+        i += 1
     while i < len(tokens):
         text = tokens[i].text
         bare = text.rstrip(".")
@@ -200,6 +210,12 @@ def read_name(tokens: list[Token], i: int) -> tuple[str | None, int]:
             if text.endswith(".") and text not in NAME_ABBREVIATIONS:
                 break  # "Juliadi." ends a sentence
             continue
+        if words and 2 <= len(text) <= 4 and text.isalpha() and text.isupper() and text not in NOT_NAME \
+                and normalised_degree(text) not in DEGREES and text not in BY_ALIAS and not _region_key((text,)) \
+                and (i + 1 >= len(tokens) or not is_title_word(tokens[i + 1].text)):
+            words.append(text)  # "Swastari HAZ" - an all-caps part of a name
+            i += 1
+            break
         if len(text.rstrip(".")) == 1 and text[0].isupper() and words:
             words.append(text)  # an initial: "Katma F. Dirun", "Maria Magdalena S Seriang"
             i += 1
@@ -289,6 +305,9 @@ def people_at_heads(text: str) -> list[Person]:
         person = name_after(text, tokens, used, position) or name_before(text, head.start(), position)
         if person is not None:
             found.append(person)
+            if not position.startswith("mewakili"):
+                _, name_end = read_name(tokens, used)
+                found.extend(Person(name, position) for name in listed_names(tokens, name_end))
     return found
 
 
@@ -300,7 +319,7 @@ def name_after(text: str, tokens: list[Token], used: int, position: str) -> Pers
         return Person(name, f"mewakili {position}") if name else None
     name, end = read_name(tokens, used)
     comma = position_up_to_comma(tokens, used)
-    if comma is not None and (name is None or end == comma):
+    if comma is not None and (name is None or (end == comma and len(name.split()) == 1)):
         # "Penewu Sewon, Hartini,", "Deputi Bidang ... Pengendalian BKN, Sutrisno Hadi": unknown words
         # before a comma still belong to the position when a name follows the comma
         second, second_end = read_name(tokens, comma + 1)
@@ -311,6 +330,24 @@ def name_after(text: str, tokens: list[Token], used: int, position: str) -> Pers
     if position in GENERIC_POSITIONS and (used >= len(tokens) or tokens[used].text != ","):
         return None  # "Kepala Daerah Menjaga ..." is no person
     return Person(name, position) if name else None
+
+
+def listed_names(tokens: list[Token], end: int) -> list[str]:
+    """ "..., Tamri, Gistiawan, dan Ahmad Qohar,": further names sharing one position (a closed list only)."""
+    names: list[str] = []
+    i = end
+    while i + 1 < len(tokens) and tokens[i].text == ",":
+        j = i + 1
+        closing = tokens[j].text in ("dan", "serta")
+        j += closing
+        name, after = read_name(tokens, j)
+        if name is None or (after < len(tokens) and tokens[after].text not in (",", ".")):
+            return []
+        names.append(name)
+        i = after
+        if closing:
+            return names
+    return []
 
 
 def name_before(text: str, head_start: int, position: str) -> Person | None:
@@ -343,7 +380,7 @@ def people_with_selaku(text: str) -> list[Person]:
 
 def people_named_as(text: str) -> list[Person]:
     """"Dua oknum guru TK ..., yakni Hj Silviyah dan Ulfi" - the role comes from the sentence."""
-    sentences = [s for s in SENTENCE_SPLIT.split(text) if s.strip()]
+    sentences = split_sentences(text)
     found = []
     for k, sentence in enumerate(sentences):
         for match in NAMED_AS.finditer(sentence):

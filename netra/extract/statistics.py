@@ -15,6 +15,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from netra.extract.cleaning import split_sentences
 from netra.extract.record import Document, Statistic
 
 _RULES = tomllib.loads((Path(__file__).parent / "data" / "statistics.toml").read_text(encoding="utf-8"))
@@ -71,7 +72,6 @@ _FURNITURE = re.compile(r"^\s*(?:baca\s+(?:juga|berita)|berita\s+(?:terkait|lain
 _VIOLATION = re.compile(rf"\b(?:{_alternation(_CONTEXT['violation'])})\b", re.IGNORECASE)
 _CASE_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['case'])})\b", re.IGNORECASE)
 _PERSON_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['person'])})\b", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?])\s+(?=[\"“'‘(]?[A-Z0-9])")
 _YEARS = range(1945, 2101)
 
 
@@ -246,5 +246,5 @@ def _is_place(match: re.Match) -> bool:
 
 
 def _sentences(doc: Document) -> list[str]:
-    body = doc.sentences or [s for s in _SENTENCE_BREAK.split(doc.text) if s.strip()]
+    body = doc.sentences or split_sentences(doc.text)
     return [s for s in ([doc.title] if doc.title else []) + list(body) if not _FURNITURE.match(s)]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from netra.extract.cleaning import split_sentences
 from netra.extract.record import Document, Violation
 from netra.extract.statistics import counts_in_sentence, parse_number
 
@@ -79,8 +80,6 @@ _ORG_AFTER_ROLE = re.compile(
     r"(?:\s+(?:[A-Z][\w.&/-]*|dan))*)"
 )
 _WORD = re.compile(r"\w+")
-_SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?])\s+(?=[\"“'‘(]?[A-Z0-9])")
-_ENDS_WITH_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|Hj|Dr|Drs|Dra|Ir|Prof|No|Jl|St|Kec|Kab|Prov|Sdr|Bpk)\.$")
 _FURNITURE = re.compile(r"^\s*(?:baca\s+(?:juga|berita)|berita\s+(?:terkait|lainnya)|lihat\s+juga)\b", re.I)
 
 
@@ -526,16 +525,5 @@ def _place_near(sentence: str, position: int, reach: int = 50) -> str | None:
 
 
 def _sentences(doc: Document) -> list[str]:
-    body = _rejoin_abbreviations(doc.sentences or [s for s in _SENTENCE_BREAK.split(doc.text) if s.strip()])
+    body = doc.sentences or split_sentences(doc.text)
     return [s for s in ([doc.title] if doc.title else []) + body if not _FURNITURE.match(s)]
-
-
-def _rejoin_abbreviations(sentences: list[str]) -> list[str]:
-    """'... Kepala Desa X, H.' + 'Maman ...' was one sentence split after an abbreviation."""
-    joined: list[str] = []
-    for sentence in sentences:
-        if joined and _ENDS_WITH_ABBREVIATION.search(joined[-1]):
-            joined[-1] = f"{joined[-1]} {sentence}"
-        else:
-            joined.append(sentence)
-    return joined
