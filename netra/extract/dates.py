@@ -35,7 +35,9 @@ NUMERIC_IN_PARENS = re.compile(
 # "18 November 2024", "30 Desember 2023", "22 September"; a weekday before is read by WEEKDAY_BEFORE.
 WRITTEN = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\.?(?:\s+(?P<y>\d{{4}}))?\b", re.IGNORECASE)
 # "Rabu ", "Senin, ", "Sabtu, (", "Senin tanggal " just before a date.
-WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{_WD})\s*,?\s*\(?\s*(?:(?:tanggal|tgl\.?)\s+)?$", re.IGNORECASE)
+WEEKDAY_BEFORE = re.compile(
+    rf"\b(?P<wd>{_WD})\s*,?\s*(?:(?:pagi|siang|sore|malam|dini\s+hari)\s*)?\(?\s*(?:(?:tanggal|tgl\.?)\s+)?$", re.IGNORECASE
+)
 # "28/02/2024" standing alone: not part of a document number ("K.1/09/2022", "800/254/IV.1").
 NUMERIC_BARE = re.compile(r"(?<![\w./-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\w/])")
 
@@ -96,7 +98,7 @@ def infer_year(month: int, day: int, weekday: int | None, published: date | None
 
 
 def weekday_before(text: str, start: int) -> int | None:
-    match = WEEKDAY_BEFORE.search(text, max(0, start - 20), start)
+    match = WEEKDAY_BEFORE.search(text, max(0, start - 30), start)
     return WEEKDAYS.get(match["wd"].lower()) if match else None
 
 
@@ -116,7 +118,7 @@ def _mention(match: re.Match, month: int, published: date | None) -> DateMention
     if value is None:
         return None
     start = match.start()
-    if weekday is not None and (before := WEEKDAY_BEFORE.search(match.string, max(0, start - 20), start)):
+    if weekday is not None and (before := WEEKDAY_BEFORE.search(match.string, max(0, start - 30), start)):
         start = before.start()
     return DateMention(value, start, weekday is not None, year_given)
 

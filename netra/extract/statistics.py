@@ -41,7 +41,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _UNIT = re.compile(
-    r"\s*(?:orang\s+)?"
+    rf"\s*(?:(?:{_alternation(_UNITS['copulas'])})\s+(?=(?:{_alternation(_UNITS['case'])})\b))?(?:orang\s+)?"
     rf"(?:(?P<case>{_alternation(_UNITS['case'])})"
     rf"|(?P<person>{_alternation(_UNITS['person'])})"
     rf"|(?P<continuation>{_alternation(_UNITS['continuation'])})"
@@ -56,7 +56,13 @@ _SCOPE = re.compile(
     r"\b(?:[Dd]i|[Ss]e-?)\s*(?:(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)\s+)?"
     r"(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
 )
-_ELLIPTICAL = re.compile(rf"\s+(?:{_alternation(_UNITS['elliptical_verbs'])})\b", re.IGNORECASE)
+_ELLIPTICAL = re.compile(
+    rf"\s+(?P<among>(?:di\s*antaranya|diantaranya)\s+)?(?:(?:telah|sudah|masih|juga)\s+)?"
+    rf"(?:{_alternation(_UNITS['elliptical_verbs'])})\b",
+    re.IGNORECASE,
+)
+# "dua kasus tersebut": the unit points back at a count already given.
+_ANAPHORIC = re.compile(r"\s+(?:tersebut|itu)\b", re.IGNORECASE)
 _PLACE_BEFORE_NUMBER = re.compile(
     r"\b(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)\s+(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
     r"\s*(?:dengan|sebanyak|ada|:|-)?\s*$"
@@ -149,11 +155,15 @@ def _classify_number(
         unit_before = earlier[-1].unit if earlier else previous_unit
         share = _SHARE_AFTER.match(after)
         verb_after = after[share.end() :] if share else after
-        if _ELLIPTICAL.match(verb_after) and (unit_before or _has_aggregate_cue(sentence, match)):
-            return _Count(quantity, unit_before or "", scope, "case")
+        elliptical = _ELLIPTICAL.match(verb_after)
+        among = elliptical is not None and elliptical["among"] and _CASE_WORD.search(sentence[: match.start()])
+        if elliptical and (unit_before or among or _has_aggregate_cue(sentence, match)):
+            return _Count(quantity, unit_before or (among.group() if among else ""), scope, "case")
         return _headcount(sentence, match, quantity, scope)
     unit_text = _unit_text(after, unit)
     if unit.group("case"):
+        if _ANAPHORIC.match(after, unit.end()) and any(c.quantity == quantity for c in earlier):
+            return None
         if _EXCLUDED_AFTER.search(after[:80]) or _is_other_violation_type(after):
             return None
         return _Count(quantity, unit_text, scope, "case")
@@ -176,7 +186,8 @@ def _is_excluded_by_words_before(before: str, match: re.Match) -> bool:
     words = [w.lower() for w in _WORD.findall(before[-60:])]
     if words and words[-1] in _CONTEXT["excluded_before"]:
         return True
-    if any(w in _CONTEXT["negations"] for w in words[-2:]):
+    clause = re.split(r"[,;:]", before[-60:])[-1]
+    if any(w.lower() in _CONTEXT["negations"] for w in _WORD.findall(clause)[-2:]):
         return True
     digits = match.group("digits")
     return bool(digits) and digits.isdigit() and int(digits) in _YEARS
