@@ -36,7 +36,8 @@ NUMERIC_IN_PARENS = re.compile(
 WRITTEN = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MON})\.?(?:\s+(?P<y>\d{{4}}))?\b", re.IGNORECASE)
 # "Rabu ", "Senin, ", "Sabtu, (", "Senin tanggal " just before a date.
 WEEKDAY_BEFORE = re.compile(
-    rf"\b(?P<wd>{_WD})\s*,?\s*(?:(?:pagi|siang|sore|malam|dini\s+hari)\s*)?\(?\s*(?:(?:tanggal|tgl\.?)\s+)?$", re.IGNORECASE
+    rf"\b(?P<wd>{_WD})\s*,?\s*(?:(?:pagi|siang|sore|malam|dini\s+hari)\s*)?\(?\s*(?:(?:tanggal|tgl\.?)\s+)?$",
+    re.IGNORECASE,
 )
 # "28/02/2024" standing alone: not part of a document number ("K.1/09/2022", "800/254/IV.1").
 NUMERIC_BARE = re.compile(r"(?<![\w./-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\w/])")

@@ -63,6 +63,8 @@ def _label(key: str) -> _Label:
 
 
 _ACTIVITIES = [_label(key) for key in _RULES["labels"]]
+# Every activity cue in one pattern: most sentences have none, and one search rules them all out.
+_ANY_CUE = re.compile("|".join(f"(?:{_RULES['labels'][key]['cue']})" for key in _RULES["labels"]), re.IGNORECASE)
 _APPEAL = re.compile(_RULES["labels"]["socialization"]["appeal"], re.IGNORECASE)
 
 
@@ -80,8 +82,8 @@ def activity_labels(title: str, body: list[str]) -> set[str]:
     opening = ([title] if title else []) + body[:1]
     lead = [s for s in body[1 : _LEAD["lead_sentences"]] if not _BACKGROUND.search(s)]
     framed = [s for s in body[: _LEAD["framed_sentences"]] if _FRAMING.search(s) and not _BACKGROUND.search(s)]
-    lead = opening + lead
-    found = {label.name for label in _ACTIVITIES if any(label.matches(s) for s in lead + framed)}
+    candidates = [s for s in dict.fromkeys(opening + lead + framed) if _ANY_CUE.search(s)]
+    found = {label.name for label in _ACTIVITIES if any(label.matches(s) for s in candidates)}
     if not found & {"ceremony", "declaration"} and _is_appeal(title, body):
         found.add("socialization")
     return found

@@ -79,6 +79,7 @@ _VIOLATION = re.compile(rf"\b(?:{_alternation(_CONTEXT['violation'])})\b", re.IG
 _CASE_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['case'])})\b", re.IGNORECASE)
 _PERSON_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['person'])})\b", re.IGNORECASE)
 _YEARS = range(1945, 2101)
+_NUMBER_LOWER = re.compile(_NUMBER.pattern)
 
 
 @dataclass(slots=True)
@@ -114,7 +115,10 @@ def counts_in_sentence(sentence: str, previous_unit: str | None = None) -> list[
     handling verb ("Sedangkan 1.378 ditindaklanjuti ...") continues those figures.
     """
     counts: list[_Count] = []
-    for match in _NUMBER.finditer(sentence):
+    lowered = sentence.lower()
+    # A case-sensitive scan of the lowered sentence is about twice as fast as IGNORECASE (same offsets).
+    numbers = _NUMBER_LOWER.finditer(lowered) if len(lowered) == len(sentence) else _NUMBER.finditer(sentence)
+    for match in numbers:
         count = _classify_number(sentence, match, counts, previous_unit)
         if count is not None:
             counts.append(count)

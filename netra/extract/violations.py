@@ -80,6 +80,9 @@ _ORG_AFTER_ROLE = re.compile(
     r"(?:\s+(?:[A-Z][\w.&/-]*|dan))*)"
 )
 _WORD = re.compile(r"\w+")
+_LAST_WORD = re.compile(r"(\S+)\s+(?:orang\s+)?$")
+# End-anchored cues ("... seorang oknum$") are searched in this many characters before a mention.
+_TAIL = 80
 _FURNITURE = re.compile(r"^\s*(?:baca\s+(?:juga|berita)|berita\s+(?:terkait|lainnya)|lihat\s+juga)\b", re.I)
 
 
@@ -106,7 +109,8 @@ class _Entry:
 def find_violations(doc: Document) -> list[Violation]:
     """One entry per specific suspected violation reported in the document."""
     sentences = _sentences(doc)
-    mentions = _upgrade_generic_roles(find_mentions(sentences), sentences)
+    suspect = [_is_suspect(sentence) for sentence in sentences]
+    mentions = _upgrade_generic_roles(find_mentions(sentences, suspect), sentences, suspect)
     mentions = _name_from_people(mentions, sentences, doc.people)
     entries = _fold_generic_groups(_drop_unnamed_beside_named(_group(mentions)))
     single_story = len(entries) == 1 or all(entry.name for entry in entries)
@@ -120,10 +124,10 @@ def find_violations(doc: Document) -> list[Violation]:
 # -- mentions ---------------------------------------------------------------------------
 
 
-def find_mentions(sentences: list[str]) -> list[_Mention]:
-    """Mentions of possible offenders, in reading order."""
+def find_mentions(sentences: list[str], suspect: list[bool] | None = None) -> list[_Mention]:
+    """Mentions of possible offenders, in reading order (``suspect``: the sentences' _is_suspect flags)."""
     mentions: list[_Mention] = []
-    suspect = [_is_suspect(sentence) for sentence in sentences]
+    suspect = suspect if suspect is not None else [_is_suspect(sentence) for sentence in sentences]
     for index, sentence in enumerate(sentences):
         suspect_here = suspect[index]
         suspect_next = index + 1 < len(sentences) and suspect[index + 1]
@@ -220,14 +224,14 @@ def _unnamed_in_sentence(sentence: str, index: int) -> list[_Mention]:
     candidates = []
     for match in _ANY_ROLE.finditer(sentence):
         before = sentence[: match.start()]
-        if _is_conditional(before) or _CUES["generic_before"].search(before):
+        if _is_conditional(before) or _CUES["generic_before"].search(before[-_TAIL:]):
             continue
         role = _role_of(match.group())
         if not _is_identified(sentence, before, match, role) or _is_aggregate(sentence, before):
             continue
         org = _org_after(sentence, match.end())
         # "di Buru, ada juga dugaan pelanggaran ASN": the sentence's place is the case's place.
-        reach = len(sentence) if _CUES["alleged_before"].search(before) else 50
+        reach = len(sentence) if _CUES["alleged_before"].search(before[-_TAIL:]) else 50
         candidates.append(_Mention(index, role, org=org, place=_place_near(sentence, match.start(), reach)))
     specific = _distinct([m for m in candidates if m.role not in _GENERIC_ROLES])
     return specific or candidates[:1]
@@ -243,10 +247,10 @@ def _distinct(mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _is_identified(sentence: str, before: str, match: re.Match, role: str) -> bool:
-    last_words = " ".join(_WORD.findall(before)[-_WINDOWS["quantifier_words"] :])
-    if _CUES["quantifier"].search(last_words) or _CUES["handled_object"].search(before):
+    last_words = " ".join(_WORD.findall(before[-_TAIL:])[-_WINDOWS["quantifier_words"] :])
+    if _CUES["quantifier"].search(last_words) or _CUES["handled_object"].search(before[-_TAIL:]):
         return True
-    if _CUES["alleged_before"].search(before) and _CUES["place"].search(sentence):
+    if _CUES["alleged_before"].search(before[-_TAIL:]) and _CUES["place"].search(sentence):
         return True
     after = sentence[match.end() :]
     if role in _GENERIC_ROLES or _is_title_case(sentence) or not _CUES["post_qualifier"].match(after):
@@ -262,7 +266,7 @@ def _is_title_case(sentence: str) -> bool:
 
 def _is_aggregate(sentence: str, before: str) -> bool:
     """'sebanyak 19 ASN ... dijatuhi hukuman' is a statistic, not one case."""
-    number = re.search(r"(\S+)\s+(?:orang\s+)?$", before)
+    number = _LAST_WORD.search(before[-_TAIL:])
     if not number:
         return False
     quantity = parse_number(number.group(1))
@@ -297,12 +301,12 @@ def _name_from_people(mentions: list[_Mention], sentences: list[str], people: li
     return mentions
 
 
-def _upgrade_generic_roles(mentions: list[_Mention], sentences: list[str]) -> list[_Mention]:
+def _upgrade_generic_roles(mentions: list[_Mention], sentences: list[str], suspect: list[bool]) -> list[_Mention]:
     """When the story says the accused ASN are teachers, every unnamed ASN is a 'guru ASN'."""
     teacher_roles = {
         role
-        for sentence in sentences
-        if _SUSPECT_LOWER.search(sentence.lower())
+        for sentence, is_suspect in zip(sentences, suspect, strict=True)
+        if is_suspect and _SUSPECT_LOWER.search(sentence.lower())
         for role in map(_role_of, (m.group() for m in _ANY_ROLE.finditer(sentence)))
         if role in ("guru ASN", "guru PPPK")
     }
@@ -489,6 +493,7 @@ def clean_name(raw: str) -> str | None:
     return name or None
 
 
+@lru_cache(maxsize=1024)
 def _role_of(surface: str) -> str:
     for pattern, role in _ROLES:
         match = pattern.fullmatch(surface.strip())
