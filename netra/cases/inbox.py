@@ -234,7 +234,16 @@ PAYLOAD_VALUES = {
 }
 
 
+def _file_summary(item: dict) -> str:
+    size = item.get("size")
+    parts = [item.get("content_type", ""), f"{size:,} bita".replace(",", ".") if isinstance(size, int) else "",
+             f"SHA-256 {str(item.get('sha256', ''))[:12]}…" if item.get("sha256") else ""]
+    return " · ".join(part for part in parts if part)
+
+
 def _payload_value(key: str, value: Any) -> str:
+    if key == "files" and isinstance(value, list):
+        return "; ".join(_file_summary(item) if isinstance(item, dict) else str(item) for item in value)
     if isinstance(value, bool):
         return "Ya" if value else "Tidak"
     if isinstance(value, list):

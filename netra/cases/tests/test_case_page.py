@@ -268,6 +268,8 @@ def test_it_lists_evidence_and_links(client, officer_kalbar, case, stored_eviden
     body = client.get(page_url(case)).content.decode()
     assert item.original_name in body and item.file_id[:12] in body
     assert "https://berita.example.id/kampanye" in body
+    assert "Bukti ditambahkan" in body and f"application/pdf · {item.file.size} bita · SHA-256" in body
+    assert "Rantai penguasaan (1)" in body and "Diunggah" in body
 
 
 def test_it_downloads_evidence_and_records_custody(client, officer_kalbar, case, stored_evidence):
