@@ -140,6 +140,22 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented recipe); cleans to a list."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
 class FindingForm(forms.Form):
     election = forms.ModelChoiceField(label="Pemilihan", queryset=Election.objects.all(), to_field_name="code",
                                       empty_label="Pilih pemilihan")
@@ -154,11 +170,20 @@ class FindingForm(forms.Form):
         label="Kode pelanggaran", required=False, queryset=ViolationCode.objects.all(),
         widget=forms.SelectMultiple(attrs={"size": 8}))
 
-    def __init__(self, data=None, *, user, **kwargs):
-        super().__init__(data, **kwargs)
+    evidence = MultipleFileField(label="Berkas bukti", required=False,
+                                 help_text="Gambar, PDF, video atau audio; boleh lebih dari satu.")
+    evidence_urls = forms.CharField(label="Tautan bukti", required=False, max_length=20000,
+                                    widget=forms.Textarea(attrs={"rows": 2, "placeholder": "https://…"}),
+                                    help_text="Satu tautan per baris (berita, unggahan media sosial).")
+
+    def __init__(self, data=None, files=None, *, user, **kwargs):
+        super().__init__(data, files, **kwargs)
         self.fields["region"].choices = _blank("Pilih kabupaten/kota",
                                                inbox.region_choices(user, inbox.FINDING_REGION_LEVELS))
         self.fields["region"].error_messages["invalid_choice"] = "Wilayah tidak dikenal atau di luar cakupan Anda."
+
+    def clean_evidence_urls(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["evidence_urls"].splitlines() if line.strip()]
 
     def clean(self):
         data = super().clean()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -139,21 +140,34 @@ def case_note(request, tracking_code):
 def finding_new(request):
     if not services.may_record_findings(request.user):
         return _forbidden(request, "Peran Anda tidak berwenang mencatat temuan.")
-    data = request.POST if request.method == "POST" else None
-    form = FindingForm(data, user=request.user)
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = FindingForm(data, files, user=request.user)
     persons, witnesses = PersonFormSet(data, prefix="terlapor"), WitnessFormSet(data, prefix="saksi")
     if data is not None and form.is_valid() and persons.is_valid() and witnesses.is_valid():
-        try:
-            case = services.record_finding(form.case_input(persons, witnesses), request.user)
-        except ValidationError as error:
-            _add_rule_errors(form, error)
-        except PermissionDenied as error:
-            form.add_error("region", str(error))
-        else:
+        case = _save_finding(request, form, persons, witnesses)
+        if case is not None:
             messages.success(request, f"Temuan {case.tracking_code} dicatat.")
             return redirect("cases:detail", case.tracking_code)
     context = {"form": form, "persons": persons, "witnesses": witnesses}
     return render(request, "cases/staff/finding_form.html", context, status=200 if data is None else 400)
+
+
+def _save_finding(request, form, persons, witnesses):
+    """The finding and its evidence, both or neither; None with the problems added to ``form``."""
+    from netra.cases import evidence
+
+    try:
+        with transaction.atomic():
+            case = services.record_finding(form.case_input(persons, witnesses), request.user)
+            evidence.attach_evidence(case, form.cleaned_data["evidence"], form.cleaned_data["evidence_urls"],
+                                     request.user, _client_ip(request))
+    except ValidationError as error:
+        _add_rule_errors(form, error)
+    except PermissionDenied as error:
+        form.add_error("region", str(error))
+    else:
+        return case
+    return None
 
 
 def _add_rule_errors(form, error: ValidationError) -> None:

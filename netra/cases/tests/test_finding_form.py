@@ -120,3 +120,29 @@ def test_a_national_officer_may_record_anywhere(client, admin_user):
     client.force_login(admin_user)
     assert client.post(URL, form_data(region="62.01")).status_code == 302
     assert Case.objects.get().region_id == "62.01"
+
+
+def test_it_attaches_evidence_files_and_links(client, officer_kalbar):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from netra.cases.models import Evidence, EvidenceAccess
+
+    pdf = SimpleUploadedFile("notulen.pdf", b"%PDF-1.4\n% notulen rapat\n%%EOF\n", content_type="application/pdf")
+    client.force_login(officer_kalbar)
+    response = client.post(URL, {**form_data(evidence_urls="https://berita.example.id/rapat\n\n"), "evidence": [pdf]})
+    assert response.status_code == 302
+    case = Case.objects.get()
+    assert sorted((e.original_name, e.url) for e in Evidence.objects.filter(case=case)) == [
+        ("", "https://berita.example.id/rapat"), ("notulen.pdf", "")]
+    assert EvidenceAccess.objects.filter(action="uploaded", user=officer_kalbar).count() == 1
+
+
+def test_it_saves_nothing_when_the_evidence_is_refused(client, officer_kalbar):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    script = SimpleUploadedFile("foto.jpg", b"#!/bin/sh\necho bukan foto\n", content_type="image/jpeg")
+    client.force_login(officer_kalbar)
+    response = client.post(URL, {**form_data(), "evidence": [script]})
+    assert response.status_code == 400
+    assert "bukan jenis yang diterima" in response.content.decode()
+    assert not Case.objects.exists() and not CaseEvent.objects.exists()
