@@ -7,6 +7,13 @@
    footer); time per page of the whole pipeline against trafilatura's own ``extract`` on the
    same pages, and their ratio.
 Targets: >= 200 text documents/s; HTML ratio <= 1.3.
+
+What is compared: our cleaning calls ``trafilatura.extract(fast=True, include_comments=False,
+include_tables=False, deduplicate=False, prune_xpath=...)`` (no fallback extractors), then runs the
+extraction stages. The headline ratio is against ``trafilatura.extract(page)`` with its defaults
+(fallbacks allowed, as the target was set); the ratio against ``extract`` with our own options is
+printed too, so the cost of the stages themselves is visible. The text corpus is repeated to reach
+--docs documents; caches keyed by sentence are per document, so repeats do not inflate the rate.
 """
 
 from __future__ import annotations
@@ -81,25 +88,35 @@ def text_throughput(texts: list[str], minimum: int) -> tuple[int, float]:
     return len(docs), time.perf_counter() - start
 
 
-def html_times(pages: list[str], rounds: int) -> tuple[float, float, float]:
-    """Mean seconds per page: whole pipeline, its HTML cleaning stage alone, trafilatura.extract."""
+def html_times(pages: list[str], rounds: int) -> tuple[float, float, float, float]:
+    """Mean seconds per page: whole pipeline, its cleaning stage, trafilatura.extract (defaults, our options)."""
     import trafilatura
 
-    trafilatura.extract(pages[0])
-    run(Document(source="warm-up", raw=pages[0], is_html=True))
-    ours, cleaning, theirs = [], [], []
+    from netra.extract.cleaning import PRUNE_XPATH
+
+    def same_options(page: str) -> str | None:
+        return trafilatura.extract(page, fast=True, include_comments=False, include_tables=False,
+                                   prune_xpath=PRUNE_XPATH, deduplicate=False)
+
+    for page in pages:
+        trafilatura.extract(page)
+        run(Document(source="warm-up", raw=page, is_html=True))
+    ours, cleaning, theirs, theirs_fast = [], [], [], []
     for _ in range(rounds):
         for page in pages:
             start = time.perf_counter()
             trafilatura.extract(page)
             theirs.append(time.perf_counter() - start)
             start = time.perf_counter()
+            same_options(page)
+            theirs_fast.append(time.perf_counter() - start)
+            start = time.perf_counter()
             run(Document(source="page.html", raw=page, is_html=True))
             ours.append(time.perf_counter() - start)
             start = time.perf_counter()
             clean(Document(source="page.html", raw=page, is_html=True))
             cleaning.append(time.perf_counter() - start)
-    return statistics.mean(ours), statistics.mean(cleaning), statistics.mean(theirs)
+    return statistics.mean(ours), statistics.mean(cleaning), statistics.mean(theirs), statistics.mean(theirs_fast)
 
 
 def main() -> int:
@@ -114,10 +131,13 @@ def main() -> int:
         return 1
     count, seconds = text_throughput(texts, args.docs)
     print(f"text: {count} documents in {seconds:.2f} s = {count / seconds:.0f} documents/s (target >= 200)")
-    ours, cleaning, theirs = html_times([as_page(t) for t in texts], args.html_rounds)
-    print(f"html: pipeline {ours * 1000:.2f} ms/page, trafilatura.extract {theirs * 1000:.2f} ms/page, "
+    ours, cleaning, theirs, theirs_fast = html_times([as_page(t) for t in texts], args.html_rounds)
+    print(f"html: pipeline {ours * 1000:.2f} ms/page, trafilatura.extract (defaults) {theirs * 1000:.2f} ms/page, "
           f"ratio {ours / theirs:.2f} (target <= 1.3)")
-    print(f"html: loading + cleaning stage alone {cleaning * 1000:.2f} ms/page, ratio {cleaning / theirs:.2f}")
+    print(f"html: trafilatura.extract with our options (fast=True, no fallback) {theirs_fast * 1000:.2f} ms/page, "
+          f"pipeline ratio {ours / theirs_fast:.2f}")
+    print(f"html: loading + cleaning stage alone {cleaning * 1000:.2f} ms/page, ratio {cleaning / theirs:.2f}; "
+          f"extraction stages {(ours - cleaning) * 1000:.2f} ms/page")
     return 0
 
 

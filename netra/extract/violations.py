@@ -48,6 +48,7 @@ _SUSPECT_LOWER = re.compile(_lowercase_pattern(_RULES["cues"]["suspect"]))
 _NORMATIVE_LOWER = re.compile(_lowercase_pattern(_RULES["cues"]["normative"]))
 _ROLES = [(_compile(rule["pattern"]), rule["role"]) for rule in _RULES["roles"]]
 _ANY_ROLE = _compile("|".join(rf"\b(?:{rule['pattern']})" for rule in _RULES["roles"]))
+_ANY_ROLE_LOWER = re.compile("|".join(rf"\b(?:{_lowercase_pattern(rule['pattern'])})" for rule in _RULES["roles"]))
 _GENERIC_ROLES = set(_RULES["roles_meta"]["generic"])
 _CATEGORIES = [(rule["name"], _compile(rule["pattern"])) for rule in _RULES["categories"]]
 _CATEGORY_ORDER = [name for name, _ in _CATEGORIES]
@@ -57,6 +58,9 @@ _ANY_CATEGORY = re.compile(
     "|".join(f"(?P<{rule['name']}>{_lowercase_pattern(rule['pattern'])})" for rule in _RULES["categories"])
 )
 _STAGES = [(rule["name"], _compile(rule["pattern"])) for rule in _RULES["stages"]]
+# The same patterns for lowered sentences (case-sensitive scans are about twice as fast as IGNORECASE).
+_STAGES_LOWER = [(name, re.compile(_lowercase_pattern(rule["pattern"]))) for (name, _), rule
+                 in zip(_STAGES, _RULES["stages"], strict=True)]
 _STAGE_RANK = {name: rank for rank, (name, _) in enumerate(_STAGES)}
 _SANCTION = _compile(_RULES["sanctions"]["pattern"])
 _WINDOWS = _RULES["windows"]
@@ -108,8 +112,9 @@ class _Entry:
 
 def find_violations(doc: Document) -> list[Violation]:
     """One entry per specific suspected violation reported in the document."""
+    _clear_sentence_caches()  # per-document caches: no hits carried over from earlier documents
     sentences = _sentences(doc)
-    suspect = [_is_suspect(sentence) for sentence in sentences]
+    suspect = _suspect_flags(sentences)
     mentions = _upgrade_generic_roles(find_mentions(sentences, suspect), sentences, suspect)
     mentions = _name_from_people(mentions, sentences, doc.people)
     entries = _fold_generic_groups(_drop_unnamed_beside_named(_group(mentions)))
@@ -127,7 +132,7 @@ def find_violations(doc: Document) -> list[Violation]:
 def find_mentions(sentences: list[str], suspect: list[bool] | None = None) -> list[_Mention]:
     """Mentions of possible offenders, in reading order (``suspect``: the sentences' _is_suspect flags)."""
     mentions: list[_Mention] = []
-    suspect = suspect if suspect is not None else [_is_suspect(sentence) for sentence in sentences]
+    suspect = suspect if suspect is not None else _suspect_flags(sentences)
     for index, sentence in enumerate(sentences):
         suspect_here = suspect[index]
         suspect_next = index + 1 < len(sentences) and suspect[index + 1]
@@ -137,11 +142,18 @@ def find_mentions(sentences: list[str], suspect: list[bool] | None = None) -> li
             unnamed = [] if named else _unnamed_in_sentence(sentence, index)
         else:
             unnamed = []
-        category = _category_of(sentence)
+        category = _category_of(sentence) if named or unnamed else None
         for mention in named + unnamed:
             mention.category = category
         mentions.extend(named + unnamed)
     return mentions
+
+
+def _suspect_flags(sentences: list[str]) -> list[bool]:
+    """_is_suspect for the sentences where it matters: those naming a post or introducing names, and the
+    sentence before each (a post may be named just before the sentence about the case)."""
+    needed = [bool(_roles_in(s)) or bool(_CUES["name_intro"].search(s)) for s in sentences]
+    return [(needed[i] or (i > 0 and needed[i - 1])) and _is_suspect(s) for i, s in enumerate(sentences)]
 
 
 def _is_suspect(sentence: str) -> bool:
@@ -154,7 +166,7 @@ def _is_suspect(sentence: str) -> bool:
 def _named_by_post(sentence: str, index: int) -> list[_Mention]:
     """'Kepala Dinas Pendidikan dan Kebudayaan, Farzian' -> a named mention."""
     found = []
-    for match in _ANY_ROLE.finditer(sentence):
+    for match in _roles_in(sentence):
         role = _role_of(match.group())
         if role in _GENERIC_ROLES or _is_conditional(sentence[: match.start()]):
             continue
@@ -222,7 +234,7 @@ def _role_near(sentence: str, position: int, earlier: list[_Mention]) -> str:
 def _unnamed_in_sentence(sentence: str, index: int) -> list[_Mention]:
     """Identified-but-unnamed posts in a suspect sentence; a generic 'ASN' only if nothing more specific."""
     candidates = []
-    for match in _ANY_ROLE.finditer(sentence):
+    for match in _roles_in(sentence):
         before = sentence[: match.start()]
         if _is_conditional(before) or _CUES["generic_before"].search(before[-_TAIL:]):
             continue
@@ -307,7 +319,7 @@ def _upgrade_generic_roles(mentions: list[_Mention], sentences: list[str], suspe
         role
         for sentence, is_suspect in zip(sentences, suspect, strict=True)
         if is_suspect and _SUSPECT_LOWER.search(sentence.lower())
-        for role in map(_role_of, (m.group() for m in _ANY_ROLE.finditer(sentence)))
+        for role in map(_role_of, (m.group() for m in _roles_in(sentence)))
         if role in ("guru ASN", "guru PPPK")
     }
     if len(teacher_roles) == 1:
@@ -454,10 +466,12 @@ def _latest_stage(texts: list[str]) -> str:
 @lru_cache(maxsize=4096)
 def _stages_in(sentence: str) -> frozenset[str]:
     """Handling stages a sentence reports as taken (not planned, denied or hypothetical)."""
+    lowered = sentence.lower()
+    stages, text = (_STAGES_LOWER, lowered) if len(lowered) == len(sentence) else (_STAGES, sentence)
     return frozenset(
         name
-        for name, pattern in _STAGES
-        if any(not _is_hypothetical(sentence[: m.start()]) for m in pattern.finditer(sentence))
+        for name, pattern in stages
+        if any(not _is_hypothetical(sentence[: m.start()]) for m in pattern.finditer(text))
     )
 
 
@@ -491,6 +505,39 @@ def clean_name(raw: str) -> str | None:
     if len(name) > 2 and name.endswith("."):
         name = name[:-1]
     return name or None
+
+
+def _clear_sentence_caches() -> None:
+    for cached in (_roles_in, _categories_in, _stages_in):
+        cached.cache_clear()
+
+
+@dataclass(frozen=True, slots=True)
+class _RoleMatch:
+    """A post mention found in the lowered sentence, with the surface text as written."""
+
+    begin: int
+    finish: int
+    surface: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self) -> str:
+        return self.surface
+
+
+@lru_cache(maxsize=1024)
+def _roles_in(sentence: str) -> tuple[_RoleMatch, ...]:
+    """Post mentions in a sentence (several steps read them; the search runs once per sentence)."""
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):
+        return tuple(_RoleMatch(m.start(), m.end(), m.group()) for m in _ANY_ROLE.finditer(sentence))
+    return tuple(_RoleMatch(m.start(), m.end(), sentence[m.start(): m.end()])
+                 for m in _ANY_ROLE_LOWER.finditer(lowered))
 
 
 @lru_cache(maxsize=1024)
