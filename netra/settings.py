@@ -166,6 +166,8 @@ API_ANON_RATE = env("NETRA_API_ANON_RATE", "120/m")
 API_USER_RATE = env("NETRA_API_USER_RATE", "1200/m")
 # Public report intake through the API: per client address, much stricter.
 API_REPORT_RATE = env("NETRA_API_REPORT_RATE", "10/h")
+# Reports filed through the public form (/lapor/): submissions per client address.
+REPORT_RATE = env("NETRA_REPORT_RATE", "10/h")
 
 # Reporter and witness identity are encrypted at rest with these Fernet keys (comma-separated;
 # the first encrypts, all decrypt, so keys can be rotated). When unset, a key is generated once
