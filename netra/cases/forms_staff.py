@@ -227,3 +227,20 @@ WitnessFormSet = forms.formset_factory(WitnessForm, extra=2, max_num=5, absolute
 
 class ImportForm(forms.Form):
     file = forms.FileField(label="Berkas CSV")
+
+
+class EvidenceForm(forms.Form):
+    """More evidence for a case from its page: files and links."""
+
+    evidence = MultipleFileField(label="Berkas bukti", required=False)
+    evidence_urls = forms.CharField(label="Tautan bukti (satu per baris)", required=False, max_length=20000,
+                                    widget=forms.Textarea(attrs={"rows": 2, "placeholder": "https://…"}))
+
+    def clean_evidence_urls(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["evidence_urls"].splitlines() if line.strip()]
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("evidence") and not data.get("evidence_urls"):
+            raise ValidationError("Pilih berkas atau tulis tautan bukti.")
+        return data

@@ -20,6 +20,7 @@ from netra.accounts.scoping import scope_for
 from netra.cases import exports, importing, inbox, services
 from netra.cases.forms_staff import (
     ACTION_FORMS,
+    EvidenceForm,
     FindingForm,
     ImportForm,
     InboxFilterForm,
@@ -73,6 +74,7 @@ def case_detail(request, tracking_code):
         "case": case, "clocks": services.clocks_of(case), "identity": inbox.identity_view(request.user, case),
         "timeline": [inbox.describe_event(e) for e in case.events.all()], "actions": actions,
         "may_handle": services.can_handle(request.user, case), "note_form": NoteForm(), "today": services.today(),
+        "evidence_form": EvidenceForm(),
     }
     return render(request, "cases/staff/detail.html", context)
 
@@ -115,6 +117,27 @@ def case_action(request, tracking_code, name):
         return _forbidden(request, str(error))
     else:
         messages.success(request, f"{TRANSITIONS[name].label}: berhasil disimpan.")
+    return redirect("cases:detail", case.tracking_code)
+
+
+@require_POST
+@login_required
+def case_evidence_add(request, tracking_code):
+    from netra.cases import evidence
+
+    case = _case_or_404(request.user, tracking_code)
+    if not services.can_handle(request.user, case):
+        return _forbidden(request, "Hanya penangan kasus yang dapat menambah bukti.")
+    form = EvidenceForm(request.POST, request.FILES)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_form_messages(form))
+        items = evidence.attach_evidence(case, form.cleaned_data["evidence"], form.cleaned_data["evidence_urls"],
+                                         request.user, _client_ip(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{len(items)} bukti ditambahkan.")
     return redirect("cases:detail", case.tracking_code)
 
 

@@ -324,3 +324,36 @@ def test_the_admin_shows_cases_and_history_read_only(client, user_with_role, cas
     assert CaseEvent.objects.filter(pk=event.pk, kind=EventKind.CREATED).exists()
     for model in ("election", "violationcode", "evidence", "storedfile"):
         assert client.get(f"/admin/cases/{model}/").status_code == 200, model
+
+
+def test_it_adds_evidence_from_the_case_page(client, officer_kalbar, case):
+    pdf = SimpleUploadedFile("surat.pdf", b"%PDF-1.4\n% surat edaran\n%%EOF\n", content_type="application/pdf")
+    client.force_login(officer_kalbar)
+    response = client.post(f"/kasus/{case.tracking_code}/bukti/",
+                           {"evidence": [pdf], "evidence_urls": "https://berita.example.id/a\nhttps://berita.example.id/b"},
+                           REMOTE_ADDR="10.9.8.7")
+    assert response.status_code == 302
+    assert Evidence.objects.filter(case=case).count() == 3
+    assert EvidenceAccess.objects.get(action="uploaded").ip_address == "10.9.8.7"
+    assert CaseEvent.objects.filter(case=case, kind=EventKind.EVIDENCE_ADDED, actor=officer_kalbar).exists()
+
+
+def test_it_refuses_bad_or_missing_evidence(client, officer_kalbar, case):
+    client.force_login(officer_kalbar)
+    response = client.post(f"/kasus/{case.tracking_code}/bukti/", {"evidence_urls": ""}, follow=True)
+    assert "Pilih berkas atau tulis tautan bukti." in response.content.decode()
+    response = client.post(f"/kasus/{case.tracking_code}/bukti/", {"evidence_urls": "javascript:alert(1)"},
+                           follow=True)
+    assert "Tautan tidak sah" in response.content.decode()
+    assert not Evidence.objects.exists()
+
+
+def test_it_guards_adding_evidence_four_ways(client, officer_kalteng, outsider, media_kalbar, case):
+    url, data = f"/kasus/{case.tracking_code}/bukti/", {"evidence_urls": "https://berita.example.id/a"}
+    assert client.post(url, data).status_code == 302 and "/akun/masuk/" in client.post(url, data).url
+    for user in (outsider, officer_kalteng):
+        client.force_login(user)
+        assert client.post(url, data).status_code == 404
+    client.force_login(media_kalbar)
+    assert client.post(url, data).status_code == 403
+    assert not Evidence.objects.exists()
