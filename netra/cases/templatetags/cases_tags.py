@@ -26,6 +26,18 @@ def unit_label(unit: str) -> str:
 
 
 @register.filter
+def days_left_label(clock) -> str:
+    """The clock's days left in words and in its unit: "3 hari lagi", "lewat 5 hari kerja"."""
+    unit = UNIT_LABELS_ID.get(clock.unit, clock.unit)
+    days = clock.days_left
+    if clock.status == MET:
+        return f"selesai {days} {unit} sebelum batas" if days >= 0 else f"selesai {-days} {unit} setelah batas"
+    if days < 0:
+        return f"lewat {-days} {unit}"
+    return f"{unit} terakhir" if days == 0 else f"{days} {unit} lagi"
+
+
+@register.filter
 def clock_label(status: str) -> str:
     return CLOCK_LABELS.get(status, status)
 

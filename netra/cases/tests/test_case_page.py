@@ -77,7 +77,8 @@ def test_it_shows_the_clocks_in_their_unit(client, officer_kalbar, case):
     body = response.content.decode()
     clocks = response.context["clocks"].clocks
     assert clocks and all(clock.label in body for clock in clocks)
-    assert " hari</td>" in body and "Berjalan" in body and "Terpenuhi" in body
+    assert " hari lagi</td>" in body and "Berjalan" in body and "Terpenuhi" in body
+    assert "selesai 6 hari sebelum batas" in body  # filed 3 October, due 9 October
     assert "001/Reg/LP/PB/Kab/20.04/X/2024" in body
 
 
