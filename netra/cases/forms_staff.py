@@ -168,7 +168,7 @@ class FindingForm(forms.Form):
     known_on = forms.DateField(label="Tanggal diketahui", widget=DateInput())
     violation_codes = forms.ModelMultipleChoiceField(
         label="Kode pelanggaran", required=False, queryset=ViolationCode.objects.all(),
-        widget=forms.SelectMultiple(attrs={"size": 8}))
+        widget=forms.CheckboxSelectMultiple)
 
     evidence = MultipleFileField(label="Berkas bukti", required=False,
                                  help_text="Gambar, PDF, video atau audio; boleh lebih dari satu.")
