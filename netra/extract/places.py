@@ -41,7 +41,6 @@ DISPLAY_DROP = re.compile(r"\b(?:{})\s+".format("|".join(map(re.escape, RULES["d
 WEAK_BARE = frozenset(name_key(n) for n in RULES["weak_bare_names"])
 SUB_REGION_WORDS = frozenset(RULES["sub_region_words"])
 ATTACHING_WORDS = frozenset(RULES["attaching_words"])
-ELECTION_BODY_WORDS = frozenset(RULES["election_body_words"])
 REGION_LEVELS = (PROVINCE, REGENCY, CITY)
 LEVEL_WORDS = {w: levels[0] for w, levels in PREFIX_LEVELS.items() if levels[0] in REGION_LEVELS}
 MAX_NAME_TOKENS = 4
@@ -263,9 +262,7 @@ def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place]) -> list
             places = [p for p in places if p.level == level] or [
                 p for p in places if level == CITY and p.level == REGENCY]
             if places:
-                # "Bawaslu Provinsi Bali": the seat of an election body, not the scope of the story
-                attached = i > 0 and tokens[i - 1].lower in ELECTION_BODY_WORDS
-                mentions.append(Mention(places, token.start, "attached" if attached else "explicit", level))
+                mentions.append(Mention(places, token.start, "explicit", level))
                 i = j + used
                 remember_abbreviation(tokens, i, places[0], doc_aliases)
                 continue

@@ -1,0 +1,123 @@
+"""General fixes found on a held-out set of real articles: each case is a rule, written in our own words."""
+
+from datetime import date
+
+import pytest
+
+from netra.extract.cleaning import split_sentences
+from netra.extract.dates import choose_event_date
+from netra.extract.events import classify_events
+from netra.extract.people import find_people
+from netra.extract.pipeline import extract_text
+from netra.extract.record import Document
+from netra.extract.statistics import find_statistics
+from netra.extract.violations import find_violations
+
+
+def people_of(text: str) -> list[tuple[str, str]]:
+    return [(p.name, p.position) for p in find_people(Document(source="t", text=text))]
+
+
+def quantities(text: str) -> list[float]:
+    return [s.quantity for s in find_statistics(Document(source="t", text=text))]
+
+
+# -- sentences -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hadir pula Kepala Desa Mekarsari, H. Ujang Sobari, dalam acara itu.",
+    "Materi disampaikan Dr. Rini Astuti, M.Si. dari universitas setempat.",
+    "Aturan itu tertuang dalam Perbawaslu No. 6 Tahun 2024 tentang pengawasan.",
+    "Guru itu, Siti Aminah, S.Pd. mengajar di sekolah dasar.",
+    "Surat ditandatangani Yohanes P. Lado selaku sekretaris.",
+])
+def test_a_full_stop_after_an_abbreviation_or_initial_does_not_end_the_sentence(text):
+    assert split_sentences(text) == [text]
+
+
+def test_sentences_still_split_after_ordinary_words():
+    assert split_sentences("Rapat selesai sore hari. Peserta pulang.") == [
+        "Rapat selesai sore hari.", "Peserta pulang."]
+
+
+# -- people ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ujar Ketua Bawaslu Kabupaten Lembata Maria Goreti BKL kepada wartawan, Senin.",
+     [("Maria Goreti BKL", "Ketua Bawaslu Kabupaten Lembata")]),
+    ("Laporan diterima Sekretaris Tim Kampanye, I Ketut Sudarsana, di kantornya.",
+     [("I Ketut Sudarsana", "Sekretaris Tim Kampanye")]),
+    ("Pemeriksaan dijalani Kades Sukadamai Wahyudin selama satu jam.", [("Wahyudin", "Kades Sukadamai")]),
+    ("Surat itu ditandatangani Kepala BKN Bima Prasetya Nugraha pekan lalu.",
+     [("Bima Prasetya Nugraha", "Kepala BKN")]),
+    ("kata Koordinator Divisi Hukum, Pencegahan, Parmas dan Humas, Ratna Dewi kepada wartawan.",
+     [("Ratna Dewi", "Koordinator Divisi Hukum, Pencegahan, Parmas dan Humas")]),
+])
+def test_positions_and_names(text, expected):
+    assert people_of(text) == expected
+
+
+def test_a_closed_list_of_names_shares_the_position():
+    text = "Acara dihadiri Anggota Bawaslu Kota Tual Yosef Rahanra, Nurlela, dan Abdul Somad, serta tamu lain."
+    assert people_of(text) == [
+        ("Yosef Rahanra", "Anggota Bawaslu Kota Tual"), ("Nurlela", "Anggota Bawaslu Kota Tual"),
+        ("Abdul Somad", "Anggota Bawaslu Kota Tual")]
+
+
+def test_a_list_of_names_is_not_mistaken_for_a_position():
+    text = "Hadir Ketua KPU Kota Tual Rizal Umasangadji, Sekretaris KPU Hasan Rumra, dan undangan lain."
+    assert ("Rizal Umasangadji", "Ketua KPU Kota Tual") in people_of(text)
+
+
+def test_number_words_and_governments_are_not_names():
+    names = [name for name, _ in people_of("Kepala Dinas Sosial Pemkab Ende, Satu orang lainnya hadir.")]
+    assert "Satu" not in names and "Pemkab Ende" not in names
+
+
+# -- statistics ------------------------------------------------------------------------------
+
+def test_a_copula_between_number_and_unit_still_counts():
+    assert quantities("Dari 80 laporan, 25 merupakan temuan pengawas dan 55 adalah laporan masyarakat.") \
+        == [80, 25, 55]
+
+
+def test_a_count_among_earlier_cases_counts():
+    assert quantities("Bawaslu menangani sejumlah kasus netralitas ASN, tiga di antaranya telah diteruskan ke BKN.") \
+        == [3]
+
+
+def test_a_negation_in_an_earlier_clause_does_not_cancel_a_count():
+    assert quantities("Sebanyak 40 laporan tidak diregistrasi, 12 laporan masih diproses.") == [40, 12]
+
+
+def test_a_count_repeated_with_tersebut_is_kept_once():
+    assert quantities("Kami menangani dua kasus netralitas ASN dan merekomendasikan dua kasus tersebut ke BKN.") == [2]
+
+
+# -- events ----------------------------------------------------------------------------------
+
+def test_an_apel_only_as_the_time_of_a_statement_is_no_ceremony():
+    title = "Bawaslu Laporkan Seorang ASN ke BKN"
+    text = "Hal itu disampaikan Ketua Bawaslu usai apel siaga pengawasan di alun-alun, Minggu."
+    assert "ceremony" not in classify_events(Document(source="t", title=title, text=text))
+
+
+def test_a_warning_of_sanctions_is_a_socialization():
+    text = "Pemerintah provinsi menegaskan akan memberikan sanksi tegas kepada ASN yang tidak netral di Pilkada 2024."
+    assert classify_events(Document(source="t", title="", text=text)) == ["socialization"]
+
+
+# -- regions and dates -----------------------------------------------------------------------
+
+def test_a_weekday_with_a_time_of_day_anchors_the_date():
+    text = "Ikrar netralitas ASN dibacakan dalam apel Senin pagi (30/10) jelang Pemilu 2024."
+    assert choose_event_date(text, None) == date(2023, 10, 30)
+
+
+# -- violations ------------------------------------------------------------------------------
+
+def test_a_group_of_village_heads_called_by_bawaslu_is_a_case():
+    text = ("Bawaslu Kabupaten Garut memanggil sejumlah kepala desa yang membuat video dukungan "
+            "kepada salah satu pasangan calon.")
+    doc = extract_text("Kades Dipanggil Bawaslu\n" + text)
+    assert [v.actor_role for v in find_violations(doc)] == ["kepala desa"]
