@@ -13,10 +13,11 @@ import hashlib
 import os
 import tempfile
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import puremagic
@@ -25,9 +26,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 
-from netra.cases import audit
+from netra.cases import audit, services
 from netra.cases.choices import EventKind, EvidenceAction
 from netra.cases.models import Case, Evidence, EvidenceAccess, StoredFile
+from netra.lib.workdays import CalendarNotCovered
 
 TYPES_FILE = Path(__file__).resolve().parent / "data" / "evidence_types.toml"
 URL_MAX_LENGTH = 1000
@@ -269,30 +271,54 @@ def check_evidence(files: Iterable, urls: Iterable[str]) -> tuple[list[Spooled],
     return spooled, valid_urls
 
 
+def _attach(case: Case, spooled: list[Spooled], urls: list[str], actor, ip) -> list[Evidence]:
+    items = [Evidence(case=case, file=_place(s), original_name=s.name, added_by=actor) for s in spooled]
+    items += [Evidence(case=case, url=url, added_by=actor) for url in urls]
+    for item in items:
+        item.save()
+    EvidenceAccess.objects.bulk_create([
+        EvidenceAccess(evidence=item, action=EvidenceAction.UPLOADED, user=actor, ip_address=ip)
+        for item in items if item.file_id
+    ])
+    audit.append_event(case, EventKind.EVIDENCE_ADDED, actor=actor, payload={
+        "files": [{"sha256": s.sha256, "size": s.size, "content_type": s.content_type} for s in spooled],
+        "urls": urls,
+    })
+    return items
+
+
 def attach_evidence(case: Case, files: Iterable, urls: Iterable[str], user=None, ip=None) -> list[Evidence]:
     """Attach files and links to a case, all or nothing, with custody rows and one history event."""
     spooled, valid_urls = check_evidence(files, urls)
     if not spooled and not valid_urls:
         return []
-    actor = _actor(user)
     try:
         with transaction.atomic():
-            items = [Evidence(case=case, file=_place(s), original_name=s.name, added_by=actor) for s in spooled]
-            items += [Evidence(case=case, url=url, added_by=actor) for url in valid_urls]
-            for item in items:
-                item.save()
-            EvidenceAccess.objects.bulk_create([
-                EvidenceAccess(evidence=item, action=EvidenceAction.UPLOADED, user=actor, ip_address=ip)
-                for item in items if item.file_id
-            ])
-            audit.append_event(case, EventKind.EVIDENCE_ADDED, actor=actor, payload={
-                "files": [{"sha256": s.sha256, "size": s.size, "content_type": s.content_type} for s in spooled],
-                "urls": valid_urls,
-            })
+            return _attach(case, spooled, valid_urls, _actor(user), ip)
     finally:
         for item in spooled:
             item.discard()
-    return items
+
+
+def file_report_with_evidence(data: services.CaseInput, identity: Mapping[str, Any], identity_mode: str,
+                              files: Iterable, urls: Iterable[str], ip=None) -> Case:
+    """A public report and its evidence in one transaction: a bad file or date files nothing.
+
+    The files are checked before the report is written; ValidationError is keyed by form field
+    (``evidence`` for files and links, ``known_on`` when the holiday calendar does not cover the date).
+    """
+    spooled, valid_urls = check_evidence(files, urls)
+    try:
+        with transaction.atomic():
+            case = services.file_report(data, identity, identity_mode)
+            if spooled or valid_urls:
+                _attach(case, spooled, valid_urls, None, ip)
+    except CalendarNotCovered as error:
+        raise ValidationError({"known_on": error.message_id}) from None
+    finally:
+        for item in spooled:
+            item.discard()
+    return case
 
 
 def record_access(evidence: Evidence, action: str, user=None, ip=None) -> EvidenceAccess:
