@@ -193,12 +193,6 @@ class ReportForm(forms.Form):
         """Each identity-mode radio button with its plain explanation."""
         return [(radio, IDENTITY_MODE_HELP[radio.data["value"]]) for radio in self["identity_mode"]]
 
-    def add_error(self, field, error):
-        super().add_error(field, error)
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs["aria-invalid"] = "true"
-
     def clean_website(self):
         if self.cleaned_data["website"]:
             raise ValidationError("Formulir ini tampaknya diisi oleh program otomatis.")
@@ -276,6 +270,9 @@ class WitnessForm(forms.Form):
 
 
 class BasePersonFormSet(forms.BaseFormSet):
+    default_error_messages = {"too_few_forms": "Sebutkan paling sedikit satu terlapor.",
+                              "too_many_forms": f"Paling banyak {MAX_PERSONS} terlapor."}
+
     def person_inputs(self) -> list[services.PersonInput]:
         return [
             services.PersonInput(name=d["name"], subject_type=d["subject_type"], position=d["position"],
@@ -285,6 +282,8 @@ class BasePersonFormSet(forms.BaseFormSet):
 
 
 class BaseWitnessFormSet(forms.BaseFormSet):
+    default_error_messages = {"too_many_forms": f"Paling banyak {MAX_WITNESSES} saksi."}
+
     def identities(self) -> list[dict]:
         return [{key: value.strip() for key, value in d.items() if value} for d in
                 (form.cleaned_data for form in self.forms) if d]
