@@ -23,6 +23,7 @@ WEEKDAYS: dict[str, int] = dict(DATA["weekdays"])
 MONTHS: dict[str, int] = dict(DATA["months"])
 CYCLE_YEARS = range(DATA["cycle_first_year"], DATA["cycle_last_year"] + 1)
 NOT_EVENT_CONTEXT = tuple(DATA["not_event_context"])
+BACKGROUND = re.compile(DATA["background"], re.IGNORECASE)
 
 _WD = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
 _MON = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
@@ -165,10 +166,15 @@ def _is_reference_date(text: str, mention: DateMention) -> bool:
     return any(word in before.split() for word in NOT_EVENT_CONTEXT) or "mendatang" in after
 
 
+def _in_background(text: str, mention: DateMention) -> bool:
+    """The date sits in a paragraph that looks back ("Sebagai informasi, ...", "Sebelumnya, ...")."""
+    return bool(BACKGROUND.match(text, text.rfind("\n", 0, mention.start) + 1, mention.start))
+
+
 def choose_event_date(text: str, published: date | None) -> date | None:
     """The date of the lead event: the first weekday-anchored date, else the first plain full date."""
     mentions = find_dates(text, published)
-    anchored = [m for m in mentions if m.weekday_given]
+    anchored = [m for m in mentions if m.weekday_given and not _in_background(text, m)]
     if anchored:
         return anchored[0].value
     for mention in mentions:

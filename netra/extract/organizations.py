@@ -77,7 +77,7 @@ def find_mentions(text: str, preferred: frozenset[str]) -> list[OrgMention]:
     for match in ALIAS_PATTERN.finditer(text):
         if mentions and match.start() < mentions[-1].end:
             continue  # "(BKD)" after "Badan Kepegawaian Daerah" is the same mention
-        if LEGAL_CONTEXT.search(text[max(0, match.start() - 80): match.start()]):
+        if LEGAL_CONTEXT.search(text[max(0, match.start() - 240): match.start()]):
             continue
         institution = BY_ALIAS[match.group()]
         if institution.not_after and _previous_word(text, match.start()) in institution.not_after:

@@ -41,6 +41,9 @@ DISPLAY_DROP = re.compile(r"\b(?:{})\s+".format("|".join(map(re.escape, RULES["d
 WEAK_BARE = frozenset(name_key(n) for n in RULES["weak_bare_names"])
 SUB_REGION_WORDS = frozenset(RULES["sub_region_words"])
 ATTACHING_WORDS = frozenset(RULES["attaching_words"])
+ELECTION_BODY_WORDS = frozenset(RULES["election_body_words"])
+NATIONAL_BODIES = frozenset(RULES["national_bodies"])
+VENUE_WORDS = frozenset(RULES["venue_words"])
 REGION_LEVELS = (PROVINCE, REGENCY, CITY)
 LEVEL_WORDS = {w: levels[0] for w, levels in PREFIX_LEVELS.items() if levels[0] in REGION_LEVELS}
 MAX_NAME_TOKENS = 4
@@ -262,7 +265,9 @@ def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place]) -> list
             places = [p for p in places if p.level == level] or [
                 p for p in places if level == CITY and p.level == REGENCY]
             if places:
-                mentions.append(Mention(places, token.start, "explicit", level))
+                # "Bawaslu Provinsi Bali": a province written only as an election body's seat
+                seat = level == PROVINCE and i > 0 and tokens[i - 1].lower in ELECTION_BODY_WORDS
+                mentions.append(Mention(places, token.start, "seat" if seat else "explicit", level))
                 i = j + used
                 remember_abbreviation(tokens, i, places[0], doc_aliases)
                 continue
@@ -273,7 +278,13 @@ def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place]) -> list
             if places:
                 key = "".join(t.lower for t in tokens[i:i + used])
                 attached, hint = is_attached(tokens, i)
-                if key not in WEAK_BARE and (attached or not continues_a_name(tokens, i + used)):
+                if i > 0 and tokens[i - 1].text in NATIONAL_BODIES:
+                    i += used  # "Kepala BKN Bima Haria": a national body has no region; a name follows
+                    continue
+                # "konferensi pers di Jakarta" is a venue; "BKN di Jakarta" the seat of a body
+                venue = (key in WEAK_BARE and i > 0 and tokens[i - 1].lower in VENUE_WORDS
+                         and " " in tokens[i - 1].text and not attached)
+                if (key not in WEAK_BARE or venue) and (attached or not continues_a_name(tokens, i + used)):
                     mentions.append(Mention(places, token.start, "attached" if attached else "explicit", hint))
                     remember_abbreviation(tokens, i + used, places[0], doc_aliases)
                 i += used
@@ -328,6 +339,10 @@ def collect_mentions(doc: Document) -> tuple[list[Mention], list[str]]:
 def select_regions(mentions: list[Mention], datelines: list[str]) -> list[Place]:
     explicit_codes = {p.code for m in mentions if m.kind == "explicit" and m.level_hint for p in m.places
                       if len(m.places) == 1 or p.level == m.level_hint}
+    if any(p.level != PROVINCE for m in mentions if m.kind != "seat" for p in m.places):
+        mentions = [m for m in mentions if m.kind != "seat"]  # the story's own regency or city is named
+    else:
+        mentions = [Mention(m.places, m.start, "explicit", m.level_hint) if m.kind == "seat" else m for m in mentions]
     for kind in ("explicit", "attached"):
         chosen = [choose_place(m, explicit_codes) for m in mentions if m.kind == kind]
         if chosen:

@@ -121,3 +121,77 @@ def test_a_group_of_village_heads_called_by_bawaslu_is_a_case():
             "kepada salah satu pasangan calon.")
     doc = extract_text("Kades Dipanggil Bawaslu\n" + text)
     assert [v.actor_role for v in find_violations(doc)] == ["kepala desa"]
+
+
+# -- regions, organisations and dates (second round) -----------------------------------------
+
+def regions_of(text: str) -> list[str]:
+    from netra.extract.places import add_regions
+
+    return [r.name for r in add_regions(Document(source="t", text=text)).regions]
+
+
+def test_a_province_named_only_as_an_election_body_seat_gives_way_to_the_story_regency():
+    text = ("Camat Tabanan Utara dilaporkan ke Bawaslu Tabanan oleh tim pemenangan. "
+            "Tembusan laporan dikirim ke Bawaslu Provinsi Bali.")
+    assert regions_of(text) == ["Kabupaten Tabanan"]
+
+
+def test_a_province_seat_counts_when_no_regency_is_named():
+    assert regions_of("Bawaslu Provinsi Bali menggelar rapat koordinasi netralitas ASN.") == ["Provinsi Bali"]
+
+
+def test_the_capital_as_a_venue_is_a_region_but_not_as_a_seat():
+    assert regions_of("Data itu disampaikan dalam konferensi pers di Jakarta, Senin.") == ["Provinsi DKI Jakarta"]
+    assert regions_of("BKN di Jakarta menerima berkas itu.") == []
+
+
+def test_a_person_named_after_a_national_body_is_no_region():
+    assert regions_of("Surat itu diteken Kepala BKN Bima Prasetya Nugraha di kantornya.") == []
+
+
+def organizations_of(text: str) -> list[str]:
+    return extract_text("Judul\n" + text).organizations
+
+
+def test_bodies_listed_after_a_joint_decree_are_left_out():
+    text = ("Larangan itu diatur dalam SKB Menteri PANRB, Menteri Dalam Negeri, Kepala Badan Kepegawaian Negara, "
+            "Ketua Komisi Aparatur Sipil Negara, dan Ketua Bawaslu RI. Bawaslu Kabupaten Sikka memeriksa dua ASN.")
+    assert organizations_of(text) == ["Bawaslu Kabupaten Sikka"]
+
+
+def test_central_and_regional_government_in_general_is_no_government():
+    text = "Program ini didukung pemerintah pusat dan pemerintah daerah. Bawaslu Kabupaten Sikka hadir."
+    assert organizations_of(text) == ["Bawaslu Kabupaten Sikka"]
+
+
+@pytest.mark.parametrize(("text", "organization"), [
+    ("Rapat digelar Kantor Regional (Kanreg) VII BKN di Palembang.", "Kanreg VII BKN"),
+    ("Ikrar dipimpin Sekretaris DPRD, diikuti pegawai Sekretariat DPRD Kabupaten Sikka.",
+     "Sekretariat DPRD Kabupaten Sikka"),
+    ("Narasumber dari BKPPD Kabupaten Sikka menjelaskan aturan disiplin.", "BKPPD Kabupaten Sikka"),
+])
+def test_more_institutions(text, organization):
+    assert organization in organizations_of(text)
+
+
+def test_a_weekday_date_in_a_background_paragraph_is_not_the_event_date():
+    text = ("Bawaslu mencatat 20 laporan, kata ketua Bawaslu dalam konferensi pers, 28 Oktober 2024.\n"
+            "Sebagai informasi, kasus lain yang menjadi sorotan terjadi di sebuah hotel, Rabu malam (23/10).")
+    assert choose_event_date(text, None) == date(2024, 10, 28)
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Camat Kubu Utara dilaporkan karena mengirim jadwal kampanye paslon ke grup WhatsApp warga.", "social_media"),
+    ("Empat ASN diduga ikut rapat pembentukan tim pemenangan salah satu calon.", "campaign_involvement"),
+    ("Seorang kepala desa diduga membuat video dukungan kepada pasangan calon bupati.", "declaration_support"),
+])
+def test_act_categories(sentence, category):
+    doc = extract_text("Dugaan Pelanggaran Netralitas\n" + sentence)
+    assert [v.act_category for v in doc.violations] == [category]
+
+
+def test_forwarding_written_without_a_prefix_is_forwarding():
+    text = "Seorang guru PPPK diduga mengunggah video dukungan. Setelah kajian rampung, kami teruskan ke BKN."
+    doc = extract_text("Guru PPPK Dilaporkan\n" + text)
+    assert [v.status for v in doc.violations] == ["forwarded"]
