@@ -13,6 +13,7 @@ from netra.cases import evidence, services
 from netra.cases.choices import EventKind, IdentityMode, Origin, SubjectType
 from netra.cases.models import Case, CaseEvent, Evidence, EvidenceAccess, Reporter, StoredFile, Witness
 from netra.cases.tests.conftest import REPORTER
+from netra.lib.workdays import CalendarNotCovered
 
 pytestmark = pytest.mark.django_db
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + b"\x00" * 64
@@ -136,6 +137,22 @@ def test_an_anonymous_report_needs_no_identity(client):
     assert response.status_code == 302
     reporter = Case.objects.get().reporter
     assert reporter.identity_mode == IdentityMode.ANONYMOUS and services.reporter_identity(reporter) == {}
+
+
+def test_the_receipt_of_an_anonymous_report_says_what_anonymity_means(client):
+    post(client, identity_mode=IdentityMode.ANONYMOUS)
+    page = client.get(reverse("cases:report_receipt")).content.decode()
+    assert "Laporan anonim." in page and "informasi awal untuk temuan" in page
+
+
+def test_a_date_outside_the_holiday_calendar_is_named(client, monkeypatch):
+    def uncovered(*args, **kwargs):
+        raise CalendarNotCovered(2031, [2024, 2025])
+
+    monkeypatch.setattr(services, "file_report", uncovered)
+    response = post(client, election="pemilu-2024")
+    assert "Kalender hari libur tahun 2031 belum tersedia" in errors_of(response)
+    assert_nothing_saved()
 
 
 def test_an_anonymous_report_drops_any_identity_typed_in(client):
