@@ -43,6 +43,7 @@ class FileType:
     label: str
     magic: tuple[str, ...]
     brands: tuple[str, ...]
+    riff: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,8 @@ class Spooled:
 def allowed_types() -> tuple[FileType, ...]:
     with TYPES_FILE.open("rb") as handle:
         entries = tomllib.load(handle)["type"]
-    return tuple(FileType(e["mime"], e["label"], tuple(e.get("magic", ())), tuple(e.get("brands", ())))
-                 for e in entries)
+    return tuple(FileType(e["mime"], e["label"], tuple(e.get("magic", ())), tuple(e.get("brands", ())),
+                          tuple(e.get("riff", ()))) for e in entries)
 
 
 def allowed_labels() -> str:
@@ -80,6 +81,10 @@ def _by_magic() -> dict[str, str]:
 
 def _by_brand() -> dict[str, str]:
     return {brand: t.mime for t in allowed_types() for brand in t.brands}
+
+
+def _by_riff() -> dict[str, str]:
+    return {form: t.mime for t in allowed_types() for form in t.riff}
 
 
 def _iso_brands(head: bytes) -> list[str]:
@@ -97,6 +102,8 @@ def sniff(path: Path) -> str | None:
         head = handle.read(HEAD_BYTES)
     if not head:
         return None
+    if head[:4] == b"RIFF":
+        return _by_riff().get(head[8:12].decode("latin-1"))
     brands = _iso_brands(head)
     if brands:
         by_brand = _by_brand()

@@ -24,6 +24,8 @@ OGG = b"OggS\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00" + b"\x00" * 64
 WEBM = bytes.fromhex("1a45dfa39f4286810142f7810142f2810442f381084282847765626d") + b"\x00" * 64
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 64
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 64
+WEBP = b"RIFF\x24\x00\x00\x00WEBPVP8 " + b"\x00" * 64
+AVI = b"RIFF\x24\x00\x00\x00AVI LIST" + b"\x00" * 64
 HTML = b"<html><script>alert(1)</script></html>"
 TEXT = b"hanya teks biasa"
 
@@ -35,7 +37,7 @@ def upload(name, content):
 @pytest.mark.parametrize(("content", "mime"), [
     (PNG, "image/png"), (JPEG, "image/jpeg"), (PDF, "application/pdf"), (MP4, "video/mp4"),
     (MOV, "video/quicktime"), (HEIC, "image/heic"), (M4A, "audio/mp4"), (MP3, "audio/mpeg"),
-    (WAV, "audio/wav"), (AMR, "audio/amr"), (OGG, "audio/ogg"), (WEBM, "video/webm"),
+    (WAV, "audio/wav"), (WEBP, "image/webp"), (AMR, "audio/amr"), (OGG, "audio/ogg"), (WEBM, "video/webm"),
 ])
 def test_it_reads_the_type_from_the_content(db, content, mime):
     assert evidence.store_upload(upload("bukti.bin", content)).content_type == mime
@@ -63,7 +65,7 @@ def test_it_accepts_a_png_named_pdf_as_png(db):
     assert evidence.store_upload(upload("surat.pdf", PNG)).content_type == "image/png"
 
 
-@pytest.mark.parametrize("content", [EXE, ELF, HTML, TEXT])
+@pytest.mark.parametrize("content", [EXE, ELF, HTML, TEXT, AVI])
 def test_it_refuses_content_that_is_not_allowed_whatever_its_name(db, settings, content):
     with pytest.raises(ValidationError) as error:
         evidence.store_upload(upload("foto.jpg", content))
