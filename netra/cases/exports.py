@@ -9,17 +9,20 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import tempfile
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 import xlsxwriter
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 
 from netra.cases.choices import Decision, Forwarding, Origin, Status
-from netra.cases.models import ReportedPerson
+from netra.cases.models import Case, ReportedPerson
 from netra.cases.services import JAKARTA, today
+from netra.regions.gazetteer import Place, display_name
 
 MAX_ROWS = 100_000
 CHUNK = 2000
@@ -48,32 +51,69 @@ LABELS = {
 }
 
 
-def _label(kind: str, value: str) -> str:
-    return str(LABELS[kind].get(value, value)) if value else ""
+FIELDS = (
+    "pk", "tracking_code", "origin", "election__name", "status", "decision", "forwarded_to", "register_number",
+    "region_id", "region__name", "region__level", "region__parent_id", "summary", "place", "occurred_on", "known_on",
+    "received_at", "registered_on", "decided_on", "next_due_on", "late_filing",
+)
 
 
-def _row(case) -> list[Any]:
-    persons = "; ".join(
-        ", ".join(part for part in (p.name, p.position, p.agency_name) if part) for p in case.reported_persons.all())
+def _labels() -> dict[str, dict[str, str]]:
+    """The choice labels in the active language, translated once per export instead of once per cell."""
+    return {kind: {key: str(label) for key, label in choices.items()} for kind, choices in LABELS.items()}
+
+
+def _codes_by_case(ids: list[int]) -> dict[int, list[str]]:
+    through = Case.violation_codes.through
+    codes: dict[int, list[str]] = defaultdict(list)
+    for case_id, code in through.objects.filter(case_id__in=ids).order_by("case_id", "violationcode_id").values_list(
+            "case_id", "violationcode_id"):
+        codes[case_id].append(code)
+    return codes
+
+
+def _persons_by_case(ids: list[int]) -> dict[int, list[str]]:
+    persons: dict[int, list[str]] = defaultdict(list)
+    for case_id, *parts in ReportedPerson.objects.filter(case_id__in=ids).order_by("pk").values_list(
+            "case_id", "name", "position", "agency_name"):
+        persons[case_id].append(", ".join(part for part in parts if part))
+    return persons
+
+
+def _row(values: tuple, codes: list[str], persons: list[str], labels: dict[str, dict[str, str]]) -> list[Any]:
+    (_, code, origin, election, status, decision, forwarded_to, register_number, region_id, region_name,
+     region_level, region_parent, summary, place, occurred_on, known_on, received_at, registered_on, decided_on,
+     next_due_on, late_filing) = values
+    region = display_name(Place(region_id, region_name, region_level, region_parent))
     return [
-        case.tracking_code, _label("origin", case.origin), case.election.name, _label("status", case.status),
-        _label("decision", case.decision), _label("forwarded_to", case.forwarded_to), case.register_number,
-        case.region_id, case.region.display_name, case.summary, case.place, case.occurred_on, case.known_on,
-        case.received_at.astimezone(JAKARTA).date(), case.registered_on, case.decided_on, case.next_due_on,
-        "Ya" if case.late_filing else "Tidak", ", ".join(c.pk for c in case.violation_codes.all()), persons,
+        code, labels["origin"].get(origin, origin), election, labels["status"].get(status, status),
+        labels["decision"].get(decision, decision), labels["forwarded_to"].get(forwarded_to, forwarded_to),
+        register_number, region_id, region, summary, place, occurred_on,
+        known_on, received_at.astimezone(JAKARTA).date(), registered_on, decided_on, next_due_on,
+        "Ya" if late_filing else "Tidak", ", ".join(codes), "; ".join(persons),
     ]
 
 
+def _chunks(values: Iterator[tuple]) -> Iterator[list[tuple]]:
+    while chunk := list(islice(values, CHUNK)):
+        yield chunk
+
+
 def rows(cases: QuerySet) -> Iterator[list[Any]]:
-    """Export rows of ``cases`` (at most MAX_ROWS, then one note row), fetched in chunks."""
-    cases = cases.select_related("election", "region").prefetch_related(
-        "violation_codes", Prefetch("reported_persons", queryset=ReportedPerson.objects.order_by("pk")))
-    for written, case in enumerate(cases[:MAX_ROWS + 1].iterator(chunk_size=CHUNK)):
-        if written == MAX_ROWS:
-            yield [f"Ekspor dibatasi {MAX_ROWS:,} baris".replace(",", ".")
-                   + "; persempit penyaringan untuk mengunduh sisanya."]
-            return
-        yield _row(case)
+    """Export rows of ``cases`` (at most MAX_ROWS, then one note row): plain tuples, codes and reported
+    persons read per chunk of CHUNK cases (model instances cost ~10x more on 100,000 rows)."""
+    values = cases[:MAX_ROWS + 1].values_list(*FIELDS).iterator(chunk_size=CHUNK)
+    written, labels = 0, _labels()
+    for chunk in _chunks(values):
+        ids = [row[0] for row in chunk]
+        codes, persons = _codes_by_case(ids), _persons_by_case(ids)
+        for row in chunk:
+            if written == MAX_ROWS:
+                yield [f"Ekspor dibatasi {MAX_ROWS:,} baris".replace(",", ".")
+                       + "; persempit penyaringan untuk mengunduh sisanya."]
+                return
+            written += 1
+            yield _row(row, codes[row[0]], persons[row[0]], labels)
 
 
 class _Echo:
