@@ -217,3 +217,9 @@ def test_it_shows_the_staff_nav_link(client, officer_kalbar):
     assert 'href="/kasus/"' not in client.get("/").content.decode()
     client.force_login(officer_kalbar)
     assert 'href="/kasus/"' in client.get("/").content.decode()
+
+
+def test_it_shows_filter_errors_in_htmx_answers(client, officer_kalbar):
+    client.force_login(officer_kalbar)
+    body = client.get(URL, {"region": "62"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Wilayah: Wilayah tidak dikenal atau di luar cakupan Anda." in body
