@@ -42,6 +42,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 # abbreviation ("H.", "Dr.", "No.", "Kab."), or a dotted degree or abbreviation ("S.Pd.", "M.Si.").
 ABBREVIATIONS = frozenset(DATA["abbreviations"])
 LAST_WORD = re.compile(r"(\S+)\.$")
+BULLET = re.compile(r"^[-–•*]\s+\S")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 ENTITY = {"&amp;": "&", "&nbsp;": " ", "&quot;": '"', "&#39;": "'", "&lt;": "<", "&gt;": ">"}
 
@@ -147,6 +148,14 @@ def is_junk_line(line: str) -> bool:
     return bool(words) and all(w.strip("•·|-–—:") in NAV_WORDS for w in words)
 
 
+def is_bulleted_headline(line: str) -> bool:
+    """ "- Bupati Resmikan Jembatan Baru": a related-story link in a bulleted list (mostly capitalised words)."""
+    if not BULLET.match(line) or line.rstrip().endswith((".", "!", "?", ":", ";", ",")):
+        return False
+    words = line.lstrip("-–•·* ").split()
+    return 3 <= len(words) <= 25 and sum(w[0].isupper() or w[0].isdigit() for w in words) >= 0.6 * len(words)
+
+
 def is_short_fragment(line: str) -> bool:
     """Category labels and widgets: three words or fewer, no sentence punctuation."""
     return len(line.split()) <= 3 and not re.search(r"[.!?\"”:]$", line)
@@ -175,7 +184,7 @@ def clean_lines(lines: list[str]) -> tuple[list[str], date | None]:
         if is_junk_line(line):
             skip_next = bool(re.match(r"^\W*baca (juga|berita)\W*$", line, re.IGNORECASE))
             continue
-        if is_short_fragment(line) or line in seen:
+        if is_short_fragment(line) or is_bulleted_headline(raw_line.strip()) or line in seen:
             continue
         seen.add(line)
         kept.append(line)

@@ -44,8 +44,9 @@ class _Label:
     requires: re.Pattern | None
     excludes: re.Pattern | None
 
-    def matches(self, sentence: str) -> bool:
-        if self.requires and not self.requires.search(sentence):
+    def matches(self, sentence: str, context: str = "") -> bool:
+        """A cue in ``sentence``; what it requires may also stand in ``context`` (the next sentence)."""
+        if self.requires and not self.requires.search(sentence) and not (context and self.requires.search(context)):
             return False
         return any(not self._excluded(sentence, m) for m in self.cue.finditer(sentence))
 
@@ -82,8 +83,9 @@ def activity_labels(title: str, body: list[str]) -> set[str]:
     opening = ([title] if title else []) + body[:1]
     lead = [s for s in body[1 : _LEAD["lead_sentences"]] if not _BACKGROUND.search(s)]
     framed = [s for s in body[: _LEAD["framed_sentences"]] if _FRAMING.search(s) and not _BACKGROUND.search(s)]
+    following = {s: body[k + 1] for k, s in enumerate(body[:-1])}
     candidates = [s for s in dict.fromkeys(opening + lead + framed) if _ANY_CUE.search(s)]
-    found = {label.name for label in _ACTIVITIES if any(label.matches(s) for s in candidates)}
+    found = {label.name for label in _ACTIVITIES if any(label.matches(s, following.get(s, "")) for s in candidates)}
     if not found & {"ceremony", "declaration"} and _is_appeal(title, body):
         found.add("socialization")
     return found

@@ -26,11 +26,13 @@ from netra.extract.record import Document, Person
 
 DATA = tomllib.loads((Path(__file__).parent / "data" / "people.toml").read_text(encoding="utf-8"))
 HEADS = sorted(DATA["heads"], key=len, reverse=True)
+# Lower-case heads ("kata anggota Bawaslu X, Nama") count only when an institution follows at once.
+LOWER_HEADS = sorted(DATA["lower_heads"], key=len, reverse=True)
 HEAD_SET = frozenset(HEADS)
 HEAD_WORDS = frozenset(w for head in HEADS for w in head.split())
 POSITION_WORDS = frozenset(DATA["position_words"]) | HEAD_WORDS | frozenset(
     w for alias in BY_ALIAS for w in alias.split() if w[0].isupper())
-POSITION_LOWER = frozenset(DATA["position_lower_words"])
+POSITION_LOWER = frozenset(DATA["position_lower_words"]) | frozenset(w for h in LOWER_HEADS for w in h.split())
 TAKES_NEXT_NAME = frozenset(DATA["takes_next_name"])
 TAKES_DISTRICT = frozenset(DATA["takes_district"])
 TAKES_VILLAGE = frozenset(DATA["takes_village"])
@@ -45,9 +47,11 @@ BARE_HEADS_NEEDING_MORE = frozenset({"Tim", "Pengawas", "Guru", "Analis", "Anggo
                                      "Koordinator", "Sekretaris", "Asisten", "Direktur", "Menteri"})
 GENERIC_POSITIONS = frozenset(DATA["generic_positions"])
 NAME_OPENERS = frozenset(DATA["name_openers"])
+REGIONAL_OFFICE_WORDS = frozenset(DATA["regional_office_words"])
+CANDIDATE_WORDS = frozenset({"Paslon", "Pasangan", "Calon", "Cabup", "Cagub", "Cawalkot", "Capres"})
 NAME_ABBREVIATIONS = frozenset({"Muh.", "Moh.", "Mohd.", "Abd.", "Ach.", "Ahm.", "Md.", "Nyi."})
 
-HEAD = re.compile(r"(?<![\w-])(?:{})(?![\w-])".format("|".join(re.escape(h) for h in HEADS)))
+HEAD = re.compile(r"(?<![\w-])(?:{})(?![\w-])".format("|".join(re.escape(h) for h in HEADS + LOWER_HEADS)))
 TOKEN = re.compile(r"\([^()\n]{0,70}\)|\d[\w/.-]*|[^\W\d_][\w'’-]*(?:\.[^\W\d_]+)*\.?|[^\s\w]")
 ROMAN = re.compile(r"^[IVX]+[AB]?$")
 REPRESENTED = re.compile(r"\s*,?\s*(?:yang\s+)?(?:diwakili|diwakilkan)\s+(?:oleh|kepada)\s+")
@@ -130,7 +134,8 @@ def position_length(tokens: list[Token], i: int) -> int:
         return 1
     if text[0].isdigit() or (text.isupper() and len(text) <= 6 and text.isalpha()):
         return 1
-    if i > 0 and (before := BY_ALIAS.get(tokens[i - 1].text)) is not None and before.kind == "national":
+    if i > 0 and (before := BY_ALIAS.get(tokens[i - 1].text)) is not None and before.kind == "national" \
+            and not any(t.text in REGIONAL_OFFICE_WORDS for t in tokens[max(0, i - 4): i]):
         return 0  # a national body has no region: "Kepala BKN Bima Haria Wibisana" names Bima Haria
     return region_run(tokens, i)
 
@@ -155,7 +160,9 @@ def segment_is_position(tokens: list[Token], i: int) -> bool:
             return True
         used = position_length(tokens, j)
         if not used:
-            return False
+            # "..., Kementerian Dalam Negeri (Kemendagri) Togap Simangunsong di": the institution, then the name
+            return j > i and any(t.text in BY_ALIAS or t.text.startswith("(") for t in tokens[i:j]) \
+                and read_name(tokens, j)[0] is not None
         j += used
     return j > i and j < len(tokens) and tokens[j].text == ","
 
@@ -295,6 +302,10 @@ def people_at_heads(text: str) -> list[Person]:
         line_end = text.find("\n", head.start())
         line_end = len(text) if line_end < 0 else line_end
         tokens = tokenize(text[head.start(): min(line_end, head.start() + 400)], head.start())
+        if head.group()[0].islower():
+            words = len(head.group().split())
+            if len(tokens) <= words or not tokens[words].text[0].isupper():
+                continue
         used = read_position(tokens)
         if not used:
             continue
@@ -318,6 +329,8 @@ def name_after(text: str, tokens: list[Token], used: int, position: str) -> Pers
         name, _ = read_name(rest, 0)
         return Person(name, f"mewakili {position}") if name else None
     name, end = read_name(tokens, used)
+    if name and "-" in name and CANDIDATE_WORDS & set(position.split()):
+        return None  # "tim pemenangan Paslon Teddy Rahman-Gustianto": a candidate pair, not a person
     comma = position_up_to_comma(tokens, used)
     if comma is not None and (name is None or (end == comma and len(name.split()) == 1)):
         # "Penewu Sewon, Hartini,", "Deputi Bidang ... Pengendalian BKN, Sutrisno Hadi": unknown words

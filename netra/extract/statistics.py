@@ -41,7 +41,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _UNIT = re.compile(
-    rf"\s*(?:(?:{_alternation(_UNITS['copulas'])})\s+(?=(?:{_alternation(_UNITS['case'])})\b))?(?:orang\s+)?"
+    rf"\s*(?:(?:{_alternation(_UNITS['copulas'])})\s+(?=(?:{_alternation(_UNITS['case'])})\b))?\(?(?:orang\s+)?"
     rf"(?:(?P<case>{_alternation(_UNITS['case'])})"
     rf"|(?P<person>{_alternation(_UNITS['person'])})"
     rf"|(?P<continuation>{_alternation(_UNITS['continuation'])})"
@@ -80,6 +80,7 @@ _CASE_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['case'])})\b", re.IGNORECAS
 _PERSON_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['person'])})\b", re.IGNORECASE)
 _YEARS = range(1945, 2101)
 _NUMBER_LOWER = re.compile(_NUMBER.pattern)
+_EXCLUDED_PERCENT = re.compile(rf"\b(?:{_alternation(_CONTEXT['percent_excluded_before'])})\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -228,6 +229,8 @@ def _percentage(sentence, match, quantity, unit_text, scope, earlier) -> _Count 
     """'62,5 persen laporan ...': a share of reports or cases, not a rate or a cut in pay."""
     if earlier and _OR_BEFORE.search(sentence[: match.start()]):
         return _Count(quantity, unit_text, scope, "percent")
+    if any(c.kind == "case" for c in earlier) and not _EXCLUDED_PERCENT.search(sentence[: match.start()][-40:]):
+        return _Count(quantity, unit_text, scope, "percent")  # a share of the cases counted in the sentence
     window = _CONTEXT["percent_window"]
     before = _WORD.findall(sentence[: match.start()])[-window:]
     if any(w.lower() in _CONTEXT["percent_excluded_before"] for w in before):

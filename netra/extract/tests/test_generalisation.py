@@ -195,3 +195,48 @@ def test_forwarding_written_without_a_prefix_is_forwarding():
     text = "Seorang guru PPPK diduga mengunggah video dukungan. Setelah kajian rampung, kami teruskan ke BKN."
     doc = extract_text("Guru PPPK Dilaporkan\n" + text)
     assert [v.status for v in doc.violations] == ["forwarded"]
+
+
+# -- third round -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Menurut anggota Bawaslu Kabupaten Sikka, Maria Wea, laporan itu sedang dikaji.",
+     [("Maria Wea", "anggota Bawaslu Kabupaten Sikka")]),
+    ("Laporan dibawa tim hukum BR, I Made Sudana, ke kantor pengawas.", [("I Made Sudana", "tim hukum BR")]),
+    ("kata Kepala Kanreg VII BKN Palembang Hendra Saputra dalam rapat.",
+     [("Hendra Saputra", "Kepala Kanreg VII BKN Palembang")]),
+    ("ujar Staf Ahli Bupati Bidang Pemerintahan, Badan Kepegawaian Negara (BKN) Rudi Hartono di aula.",
+     [("Rudi Hartono", "Staf Ahli Bupati Bidang Pemerintahan, BKN")]),
+])
+def test_more_positions_and_names(text, expected):
+    assert people_of(text) == expected
+
+
+def test_a_candidate_pair_after_a_campaign_team_is_no_person():
+    assert people_of("Laporan dibuat Budi Santoso selaku tim pemenangan Paslon Andi Wijaya-Rudi.") \
+        == [("Budi Santoso", "tim pemenangan Paslon Andi Wijaya-Rudi")]
+
+
+def test_lower_case_words_alone_open_no_position():
+    assert people_of("Ia juga ketua kelompok tani, dan anggota keluarga hadir.") == []
+
+
+def test_a_unit_in_parentheses_and_a_share_of_counted_cases():
+    assert quantities("Sebanyak 97 (kasus) merupakan pelanggaran netralitas ASN.") == [97]
+    assert quantities("Bawaslu menerima 50 laporan dugaan pelanggaran netralitas, yakni mencapai 40 persen di medsos.") \
+        == [50, 40]
+
+
+def test_a_pledge_whose_neutrality_words_follow_in_the_next_sentence_is_a_declaration():
+    doc = Document(source="t", title="", text=(
+        "Peserta mengikuti apel Deklarasi Pemilu Damai di halaman kantor wali kota, Selasa.\n"
+        "Apel diikuti jajaran aparatur sipil negara (ASN)."))
+    assert classify_events(doc) == ["declaration", "ceremony"]
+
+
+def test_bulleted_related_headlines_are_page_furniture():
+    doc = extract_text("Camat Diduga Kampanye\nSeorang camat di Kabupaten Sikka diduga berkampanye di kantornya.\n"
+                       "- Pilbup Ende 2024, Calon Bertemu Ribuan Nelayan di Pesisir\n"
+                       "- Harga Beras di Pasar Maumere Turun Jelang Akhir Pekan\n"
+                       "Bawaslu Kabupaten Sikka menelusuri informasi awal tersebut.")
+    assert "Pilbup Ende" not in doc.text and [r.name for r in doc.regions] == ["Kabupaten Sikka"]
