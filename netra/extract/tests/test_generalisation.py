@@ -223,8 +223,8 @@ def test_lower_case_words_alone_open_no_position():
 
 def test_a_unit_in_parentheses_and_a_share_of_counted_cases():
     assert quantities("Sebanyak 97 (kasus) merupakan pelanggaran netralitas ASN.") == [97]
-    assert quantities("Bawaslu menerima 50 laporan dugaan pelanggaran netralitas, yakni mencapai 40 persen di medsos.") \
-        == [50, 40]
+    text = "Bawaslu menerima 50 laporan dugaan pelanggaran netralitas, yakni mencapai 40 persen di medsos."
+    assert quantities(text) == [50, 40]
 
 
 def test_a_pledge_whose_neutrality_words_follow_in_the_next_sentence_is_a_declaration():
