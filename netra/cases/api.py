@@ -22,11 +22,10 @@ from pydantic import AfterValidator, StringConstraints, model_validator
 from pydantic import ValidationError as SchemaError
 from pydantic_core import PydanticCustomError
 
-from netra.cases import audit, services
+from netra.cases import evidence, services
 from netra.cases.choices import EventKind, IdentityMode, Origin, Status, SubjectType
 from netra.cases.models import Case, CaseEvent, Election, Evidence, Reporter
 from netra.cases.transitions import TRANSITIONS, available_from
-from netra.lib.workdays import CalendarNotCovered
 from netra.regions.models import Region
 
 router = Router(tags=["kasus"])
@@ -187,18 +186,6 @@ def to_case_input(payload: CaseIn) -> services.CaseInput:
         reported_persons=[services.PersonInput(**person.dict()) for person in payload.reported_persons],
         witnesses=[witness.model_dump(mode="json") for witness in payload.witnesses],
     )
-
-
-def add_links(case: Case, urls: list[str], user) -> None:
-    """Evidence links given at intake, recorded with one history event."""
-    if not urls:
-        return
-    Evidence.objects.bulk_create([
-        Evidence(case=case, url=url, added_by=user if user and user.is_authenticated else None)
-        for url in dict.fromkeys(urls)
-    ])
-    audit.append_event(case, EventKind.EVIDENCE_ADDED, actor=user if user and user.is_authenticated else None,
-                       payload={"urls": list(dict.fromkeys(urls))})
 
 
 # --- output ---------------------------------------------------------------------------------------
@@ -432,11 +419,9 @@ def file_report(request, payload: ReportIn):
         with transaction.atomic():
             identity = {} if anonymous else payload.reporter.model_dump(mode="json")
             case = services.file_report(to_case_input(payload), identity, payload.identity_mode)
-            add_links(case, payload.evidence_urls, None)
+            evidence.attach_evidence(case, [], payload.evidence_urls)
     except ValidationError as error:
         return problems_response(rule_problems(error))
-    except CalendarNotCovered as error:
-        return problems_response({"known_on": error.message_id})
     return Reply(201, case)
 
 
@@ -506,11 +491,9 @@ def record_finding(request, payload: CaseIn):
     try:
         with transaction.atomic():
             case = services.record_finding(to_case_input(payload), request.user)
-            add_links(case, payload.evidence_urls, request.user)
+            evidence.attach_evidence(case, [], payload.evidence_urls, user=request.user)
     except ValidationError as error:
         return problems_response(rule_problems(error))
-    except CalendarNotCovered as error:
-        return problems_response({"known_on": error.message_id})
     except PermissionDenied as error:
         return Reply(403, {"detail": str(error)})
     return Reply(201, visible_case_or_404(request.user, case.tracking_code))

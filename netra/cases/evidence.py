@@ -29,7 +29,6 @@ from django.db import transaction
 from netra.cases import audit, services
 from netra.cases.choices import EventKind, EvidenceAction
 from netra.cases.models import Case, Evidence, EvidenceAccess, StoredFile
-from netra.lib.workdays import CalendarNotCovered
 
 TYPES_FILE = Path(__file__).resolve().parent / "data" / "evidence_types.toml"
 URL_MAX_LENGTH = 1000
@@ -320,8 +319,6 @@ def file_report_with_evidence(data: services.CaseInput, identity: Mapping[str, A
             case = services.file_report(data, identity, identity_mode)
             if spooled or valid_urls:
                 _attach(case, spooled, valid_urls, None, ip)
-    except CalendarNotCovered as error:
-        raise ValidationError({"known_on": error.message_id}) from None
     finally:
         for item in spooled:
             item.discard()

@@ -196,7 +196,10 @@ def _create_case(data: CaseInput, origin: str, received_at: dt.datetime, user) -
 
 
 def _flag_late_report(case: Case) -> None:
-    late = deadlines.late_filing(case.election.kind, case.known_on, case.received_at.astimezone(JAKARTA).date())
+    try:
+        late = deadlines.late_filing(case.election.kind, case.known_on, case.received_at.astimezone(JAKARTA).date())
+    except CalendarNotCovered as error:
+        raise ValidationError({"known_on": error.message_id}) from None
     if late:
         case.late_filing = True
         case.late_filing_note = late.message_id

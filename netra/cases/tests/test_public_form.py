@@ -149,7 +149,7 @@ def test_a_date_outside_the_holiday_calendar_is_named(client, monkeypatch):
     def uncovered(*args, **kwargs):
         raise CalendarNotCovered(2031, [2024, 2025])
 
-    monkeypatch.setattr(services, "file_report", uncovered)
+    monkeypatch.setattr(services.deadlines, "late_filing", uncovered)
     response = post(client, election="pemilu-2024")
     assert "Kalender hari libur tahun 2031 belum tersedia" in errors_of(response)
     assert_nothing_saved()
