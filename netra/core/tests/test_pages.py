@@ -83,3 +83,4 @@ def test_numbers_use_indonesian_thousands_separators():
 def test_search_results_say_where_each_region_lies(client):
     page = client.get(reverse("core:regions"), {"q": "Kota Bogor"}).content.decode()
     assert "Provinsi Jawa Barat" in page
+
