@@ -17,7 +17,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_POST
 
 from netra.accounts.scoping import scope_for
-from netra.cases import exports, importing, inbox, services
+from netra.cases import evidence, exports, importing, inbox, services
 from netra.cases.forms_staff import (
     ACTION_FORMS,
     EvidenceForm,
@@ -82,17 +82,15 @@ def case_detail(request, tracking_code):
 @require_GET
 @login_required
 def download_evidence(request, tracking_code, evidence_id):
-    from netra.cases import evidence as evidence_store
-
     case = _case_or_404(request.user, tracking_code)
     item = get_object_or_404(case.evidence.select_related("file"), pk=evidence_id, file__isnull=False)
     if not services.can_handle(request.user, case):
         return _forbidden(request, "Hanya penangan kasus yang dapat mengunduh berkas bukti.")
     try:
-        handle = evidence_store.open_stored(item.file)
+        handle = evidence.open_stored(item.file)
     except FileNotFoundError:
         raise Http404("Berkas bukti tidak ditemukan di penyimpanan.") from None
-    evidence_store.record_access(item, "downloaded", request.user, _client_ip(request))
+    evidence.record_access(item, "downloaded", request.user, _client_ip(request))
     response = FileResponse(handle, as_attachment=True, filename=item.original_name or item.file_id,
                             content_type=item.file.content_type or "application/octet-stream")
     response["X-Content-Type-Options"] = "nosniff"
@@ -123,8 +121,6 @@ def case_action(request, tracking_code, name):
 @require_POST
 @login_required
 def case_evidence_add(request, tracking_code):
-    from netra.cases import evidence
-
     case = _case_or_404(request.user, tracking_code)
     if not services.can_handle(request.user, case):
         return _forbidden(request, "Hanya penangan kasus yang dapat menambah bukti.")
@@ -177,8 +173,6 @@ def finding_new(request):
 
 def _save_finding(request, form, persons, witnesses):
     """The finding and its evidence, both or neither; None with the problems added to ``form``."""
-    from netra.cases import evidence
-
     try:
         with transaction.atomic():
             case = services.record_finding(form.case_input(persons, witnesses), request.user)
