@@ -45,7 +45,9 @@ def _client_ip(request) -> str | None:
 
 
 def _form_messages(form) -> str:
-    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+    """Every error of ``form`` in one line, each named by its field's label."""
+    return " ".join(f"{form.fields[name].label}: {error}" if name in form.fields else str(error)
+                    for name, errors in form.errors.items() for error in errors)
 
 
 @require_GET

@@ -189,7 +189,7 @@ def test_it_says_what_is_missing(client, officer_kalbar, case):
     transition(case, officer_kalbar, "check", formal_requirements_met=False, material_requirements_met=True)
     client.force_login(officer_kalbar)
     response = client.post(action_url(case, "not_register"), {"not_register-reason": ""}, follow=True)
-    assert "Tidak diregister:" in response.content.decode()
+    assert "Tidak diregister: Alasan: " in response.content.decode()
     case.refresh_from_db()
     assert case.status == Status.CHECKED
 
