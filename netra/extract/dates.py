@@ -24,6 +24,7 @@ MONTHS: dict[str, int] = dict(DATA["months"])
 CYCLE_YEARS = range(DATA["cycle_first_year"], DATA["cycle_last_year"] + 1)
 NOT_EVENT_CONTEXT = tuple(DATA["not_event_context"])
 BACKGROUND = re.compile(DATA["background"], re.IGNORECASE)
+QUOTED_ON = re.compile(DATA["quoted_on"], re.IGNORECASE)
 
 _WD = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
 _MON = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
@@ -171,14 +172,19 @@ def _in_background(text: str, mention: DateMention) -> bool:
     return bool(BACKGROUND.match(text, text.rfind("\n", 0, mention.start) + 1, mention.start))
 
 
+def _quoted_on(text: str, mention: DateMention) -> bool:
+    """ "dikutip ..., Selasa (3/12/2024)": the day the statement was quoted, not the event."""
+    return bool(QUOTED_ON.search(text, max(0, mention.start - 70), mention.start))
+
+
 def choose_event_date(text: str, published: date | None) -> date | None:
     """The date of the lead event: the first weekday-anchored date, else the first plain full date."""
     mentions = find_dates(text, published)
-    anchored = [m for m in mentions if m.weekday_given and not _in_background(text, m)]
+    anchored = [m for m in mentions if m.weekday_given and not _in_background(text, m) and not _quoted_on(text, m)]
     if anchored:
         return anchored[0].value
     for mention in mentions:
-        if mention.year_given and not _is_reference_date(text, mention):
+        if mention.year_given and not _is_reference_date(text, mention) and not _quoted_on(text, mention):
             return mention.value
     return None
 

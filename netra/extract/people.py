@@ -49,7 +49,8 @@ GENERIC_POSITIONS = frozenset(DATA["generic_positions"])
 NAME_OPENERS = frozenset(DATA["name_openers"])
 REGIONAL_OFFICE_WORDS = frozenset(DATA["regional_office_words"])
 CANDIDATE_WORDS = frozenset({"Paslon", "Pasangan", "Calon", "Cabup", "Cagub", "Cawalkot", "Capres"})
-NAME_ABBREVIATIONS = frozenset({"Muh.", "Moh.", "Mohd.", "Abd.", "Ach.", "Ahm.", "Md.", "Nyi."})
+NAME_ABBREVIATIONS = frozenset({"Muh.", "Moh.", "Mohd.", "Moch.", "Mochd.", "Mhd.", "Muhd.", "Abd.", "Ach.", "Ahm.",
+                                "Md.", "Nyi.", "Sy.", "St."})
 
 HEAD = re.compile(r"(?<![\w-])(?:{})(?![\w-])".format("|".join(re.escape(h) for h in HEADS + LOWER_HEADS)))
 TOKEN = re.compile(r"\([^()\n]{0,70}\)|\d[\w/.-]*|[^\W\d_][\w'’-]*(?:\.[^\W\d_]+)*\.?|[^\s\w]")

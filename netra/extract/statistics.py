@@ -57,7 +57,7 @@ _SCOPE = re.compile(
     r"(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
 )
 _ELLIPTICAL = re.compile(
-    rf"\s+(?P<among>(?:di\s*antaranya|diantaranya)\s+)?(?:(?:telah|sudah|masih|juga)\s+)?"
+    rf"\s+(?P<among>(?:di\s*antaranya|diantaranya)\s+)?(?:(?:telah|sudah|masih|juga|tidak|belum)\s+)?"
     rf"(?:{_alternation(_UNITS['elliptical_verbs'])})\b",
     re.IGNORECASE,
 )
@@ -69,6 +69,7 @@ _PLACE_BEFORE_NUMBER = re.compile(
 )
 _EXCLUDED_AFTER = re.compile(_alternation(_CONTEXT["excluded_after"]), re.IGNORECASE)
 _OTHER_TYPE = re.compile(rf"\b(?:{_alternation(_CONTEXT['other_violation_types'])})\b", re.IGNORECASE)
+_MONEY = re.compile(rf"\b(?:{_alternation(_CONTEXT['money_politics'])})\b", re.IGNORECASE)
 _NEUTRALITY = re.compile(rf"\b(?:{_alternation(_CONTEXT['neutrality'])})", re.IGNORECASE)
 _NEXT_NUMBER = re.compile(r"\d|[.;!?](?:\s|$)")
 # "sebanyak 463 atau 74,9 persen dinilai melanggar": the share restates the count before it.
@@ -116,6 +117,8 @@ def counts_in_sentence(sentence: str, previous_unit: str | None = None) -> list[
     handling verb ("Sedangkan 1.378 ditindaklanjuti ...") continues those figures.
     """
     counts: list[_Count] = []
+    if _MONEY.search(sentence) and not _NEUTRALITY.search(sentence):
+        return counts
     lowered = sentence.lower()
     # A case-sensitive scan of the lowered sentence is about twice as fast as IGNORECASE (same offsets).
     numbers = _NUMBER_LOWER.finditer(lowered) if len(lowered) == len(sentence) else _NUMBER.finditer(sentence)

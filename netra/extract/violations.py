@@ -259,6 +259,8 @@ def _distinct(mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _is_identified(sentence: str, before: str, match: re.Match, role: str) -> bool:
+    if _CUES["speaker_before"].search(before[-_TAIL:]):
+        return False  # "ujar Kepala Dinas ... Budi": the post holder speaks
     last_words = " ".join(_WORD.findall(before[-_TAIL:])[-_WINDOWS["quantifier_words"] :])
     if _CUES["quantifier"].search(last_words) or _CUES["handled_object"].search(before[-_TAIL:]):
         return True

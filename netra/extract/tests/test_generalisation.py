@@ -240,3 +240,42 @@ def test_bulleted_related_headlines_are_page_furniture():
                        "- Harga Beras di Pasar Maumere Turun Jelang Akhir Pekan\n"
                        "Bawaslu Kabupaten Sikka menelusuri informasi awal tersebut.")
     assert "Pilbup Ende" not in doc.text and [r.name for r in doc.regions] == ["Kabupaten Sikka"]
+
+
+# -- fourth round ----------------------------------------------------------------------------
+
+def test_a_quoted_on_date_is_not_the_event_date():
+    text = ("Bawaslu mencatat 40 laporan, ujar ketuanya dalam rapat, dikutip dari laman resmi, Selasa (3/12/2024).\n"
+            "Rapat itu digelar di gedung DPD.")
+    assert choose_event_date(text, None) is None
+
+
+def test_counts_in_a_money_politics_sentence_are_left_out():
+    assert quantities("Ada 30 peristiwa dugaan pembagian uang, 5 temuan dan 25 laporan dari masyarakat.") == []
+
+
+def test_a_negated_elliptical_count_still_counts():
+    assert quantities("Sebanyak 200 laporan teregistrasi, 40 tidak teregistrasi.") == [200, 40]
+
+
+def test_a_post_right_after_a_speech_verb_is_the_speaker_not_the_accused():
+    doc = extract_text("Rakor Netralitas\nPenanganan pelanggaran penting, ujar Kepala Dinas Sosial Sikka Budi Santoso "
+                       "di Maumere.")
+    assert doc.violations == []
+
+
+def test_a_teacher_described_as_civil_servant_in_full_words():
+    doc = extract_text("Guru Tidak Netral\nBawaslu menemukan seorang guru aparatur sipil negara (ASN) tidak netral di "
+                       "Kecamatan Kanor. Kasus itu telah direkomendasikan untuk dikaji oleh KASN.")
+    assert [(v.actor_role, v.status) for v in doc.violations] == [("guru ASN", "forwarded")]
+
+
+def test_a_hearing_with_a_dpd_committee_is_other():
+    doc = Document(source="t", title="", text="Ketua Bawaslu menyampaikan data itu dalam rapat perdana bersama Komite I "
+                                             "DPD RI di Jakarta.")
+    assert "other" in classify_events(doc)
+
+
+def test_abbreviated_first_names_and_religious_affairs_offices():
+    assert people_of("kata Plt Kasubag Tata Usaha Kantor Kemenag Sikka, Moch. Rahmat Hidayat, kepada wartawan.") \
+        == [("Moch. Rahmat Hidayat", "Plt Kasubag Tata Usaha Kantor Kemenag Sikka")]
