@@ -184,8 +184,7 @@ def choose_event_date(text: str, published: date | None) -> date | None:
     if anchored:
         return anchored[0].value
     for mention in mentions:
-        if mention.year_given and not _is_reference_date(text, mention) \
-                and not _quoted_on(text, mention):
+        if mention.year_given and not _is_reference_date(text, mention) and not _quoted_on(text, mention):
             return mention.value
     return None
 

@@ -245,7 +245,7 @@ def test_bulleted_related_headlines_are_page_furniture():
 # -- fourth round ----------------------------------------------------------------------------
 
 def test_a_quoted_on_date_is_not_the_event_date():
-    text = ("Bawaslu mencatat 40 laporan, ujar ketuanya dalam rapat, dikutip dari laman resmi, Selasa (3/12/2024).\n"
+    text = ("Bawaslu mencatat 40 laporan, ujar ketuanya dalam rapat, dikutip dari laman, Selasa (3/12/2024).\n"
             "Rapat itu digelar di gedung DPD.")
     assert choose_event_date(text, None) is None
 
