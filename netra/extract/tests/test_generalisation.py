@@ -271,8 +271,8 @@ def test_a_teacher_described_as_civil_servant_in_full_words():
 
 
 def test_a_hearing_with_a_dpd_committee_is_other():
-    doc = Document(source="t", title="", text="Ketua Bawaslu menyampaikan data itu dalam rapat perdana bersama Komite I "
-                                             "DPD RI di Jakarta.")
+    text = "Ketua Bawaslu menyampaikan data itu dalam rapat perdana bersama Komite I DPD RI di Jakarta."
+    doc = Document(source="t", title="", text=text)
     assert "other" in classify_events(doc)
 
 
