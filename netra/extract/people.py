@@ -47,6 +47,7 @@ BARE_HEADS_NEEDING_MORE = frozenset({"Tim", "Pengawas", "Guru", "Analis", "Anggo
                                      "Koordinator", "Sekretaris", "Asisten", "Direktur", "Menteri"})
 GENERIC_POSITIONS = frozenset(DATA["generic_positions"])
 NAME_OPENERS = frozenset(DATA["name_openers"])
+INITIAL = re.compile(r"[A-Z]\.")
 REGIONAL_OFFICE_WORDS = frozenset(DATA["regional_office_words"])
 CANDIDATE_WORDS = frozenset({"Paslon", "Pasangan", "Calon", "Cabup", "Cagub", "Cawalkot", "Capres"})
 NAME_ABBREVIATIONS = frozenset({"Muh.", "Moh.", "Mohd.", "Moch.", "Mochd.", "Mhd.", "Muhd.", "Abd.", "Ach.", "Ahm.",
@@ -63,6 +64,9 @@ SPEECH_BEFORE = re.compile(
 )
 UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ'’"
 NAME = rf"[{UPPER}][{LOWER}]+(?:\s+(?:[{UPPER}][{LOWER}]+|[{UPPER}]\.(?=\s)|[{UPPER}](?=\s)))*"
+NAME_THEN_POSITION = re.compile(
+    rf"(?P<name>{NAME})(?:,?\s+[A-Z][A-Za-z]{{0,3}}\.(?:[A-Za-z]{{1,4}}\.?)*)*\s*\((?P<position>[^()\n]{{3,90}})\)"
+)
 SELAKU = re.compile(rf"(?P<name>{NAME})\s*,?\s+selaku\s+(?P<position>[^,.;:\n\"“”]{{3,90}})")
 STOP_IN_SELAKU = re.compile(
     r"\s+(?:mengatakan|menyampaikan|mengaku|menjelaskan|menuturkan|menegaskan|yang|saat|ketika|kalau|"
@@ -204,8 +208,9 @@ def read_name(tokens: list[Token], i: int) -> tuple[str | None, int]:
     while i < len(tokens) and tokens[i].text in HONORIFICS:
         i += 1
     words: list[str] = []
-    if i + 1 < len(tokens) and tokens[i].text in NAME_OPENERS and is_title_word(tokens[i + 1].text):
-        words.append(tokens[i].text)  # "I Nyoman Celos", "Ni Luh Putu"
+    if i + 1 < len(tokens) and (tokens[i].text in NAME_OPENERS or INITIAL.fullmatch(tokens[i].text)) \
+            and is_title_word(tokens[i + 1].text) and tokens[i + 1].text.rstrip(".") not in NOT_NAME:
+        words.append(tokens[i].text)  # "I Nyoman Celos", "A. Murtala"
         i += 1
     while i < len(tokens):
         text = tokens[i].text
@@ -308,8 +313,8 @@ def people_at_heads(text: str) -> list[Person]:
             if len(tokens) <= words or not tokens[words].text[0].isupper():
                 continue
         used = read_position(tokens)
-        if not used:
-            continue
+        if not used or (head.group()[0].islower() and used <= len(head.group().split())):
+            continue  # a lower-case head alone ("anggota Persatuan ...") is no position
         position = clean_position(text[head.start(): tokens[used - 1].end])
         consumed = tokens[used - 1].end
         if head.group() in EXCLUDED_POSITIONS or position in BARE_HEADS_NEEDING_MORE:
@@ -392,6 +397,21 @@ def people_with_selaku(text: str) -> list[Person]:
     return found
 
 
+def people_with_parenthesised_position(text: str) -> list[Person]:
+    """ "ungkap M Rani Patty, S.Pd. (Koordinator Divisi ...) Panwaslu Kecamatan X": the post in parentheses."""
+    found = []
+    for match in NAME_THEN_POSITION.finditer(text):
+        position = match["position"].strip()
+        if not HEAD.match(position) or position in BARE_HEADS_NEEDING_MORE or len(position.split()) < 3:
+            continue
+        tokens = tokenize(match["name"], 0)
+        start = max((k + 1 for k, t in enumerate(tokens) if t.text in NOT_NAME or t.text in HEAD_WORDS), default=0)
+        name, _ = read_name(tokens, start)
+        if name:
+            found.append(Person(name, clean_position(position)))
+    return found
+
+
 def people_named_as(text: str) -> list[Person]:
     """"Dua oknum guru TK ..., yakni Hj Silviyah dan Ulfi" - the role comes from the sentence."""
     sentences = split_sentences(text)
@@ -448,7 +468,8 @@ def is_headline(line: str) -> bool:
 
 def find_people(doc: Document) -> list[Person]:
     text = "\n".join(line for line in doc.text.split("\n") if not is_headline(line))
-    found = people_at_heads(text) + people_with_selaku(text) + people_named_as(text)
+    found = people_at_heads(text) + people_with_selaku(text) + people_named_as(text) \
+        + people_with_parenthesised_position(text)
     return merge_people(found)
 
 

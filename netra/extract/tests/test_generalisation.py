@@ -279,3 +279,26 @@ def test_a_hearing_with_a_dpd_committee_is_other():
 def test_abbreviated_first_names_and_religious_affairs_offices():
     assert people_of("kata Plt Kasubag Tata Usaha Kantor Kemenag Sikka, Moch. Rahmat Hidayat, kepada wartawan.") \
         == [("Moch. Rahmat Hidayat", "Plt Kasubag Tata Usaha Kantor Kemenag Sikka")]
+
+
+# -- fifth round -----------------------------------------------------------------------------
+
+def test_an_initial_may_open_a_name():
+    assert people_of("Apel dipimpin Penjabat (Pj) Bupati Sikka, A. Rahman, sebagai pembina.") \
+        == [("A. Rahman", "Pj Bupati Sikka")]
+
+
+def test_a_position_in_parentheses_after_the_name():
+    assert people_of("ungkap Yohanes Lado, S.Pd. (Koordinator Divisi Penanganan Pelanggaran) di kantornya.") \
+        == [("Yohanes Lado", "Koordinator Divisi Penanganan Pelanggaran")]
+
+
+def test_a_lower_case_head_with_an_unknown_word_is_no_position():
+    assert people_of("Hadir pula anggota Persatuan Guru Republik Indonesia dan warga.") == []
+
+
+def test_an_appeal_to_campaign_teams_is_no_socialization():
+    text = "Panwaslu kecamatan membuat himbauan kepada peserta pemilu tentang tata cara kampanye."
+    assert classify_events(Document(source="t", title="", text=text)) == ["other"]
+    text = "Bupati mengeluarkan imbauan agar seluruh ASN menjaga netralitas selama pilkada."
+    assert classify_events(Document(source="t", title="", text=text)) == ["socialization"]
