@@ -18,7 +18,8 @@ from netra.regions.gazetteer import CITY, REGENCY, Place
 
 DATA = tomllib.loads((Path(__file__).parent / "data" / "organizations.toml").read_text(encoding="utf-8"))
 RULES = DATA["rules"]
-LEGAL_CONTEXT = re.compile(RULES["legal_context"])
+LEGAL_TRIGGER = re.compile(RULES["legal_triggers"])
+CLAUSE_END = re.compile(r"[.;:\n]")
 LIST_GAP = re.compile(RULES["list_gap"])
 GOVERNMENT_CONTEXT = re.compile(RULES["government_context"])
 NATIONAL_SUFFIX = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:RI\b|Republik Indonesia\b|Pusat\b)")
@@ -77,7 +78,7 @@ def find_mentions(text: str, preferred: frozenset[str]) -> list[OrgMention]:
     for match in ALIAS_PATTERN.finditer(text):
         if mentions and match.start() < mentions[-1].end:
             continue  # "(BKD)" after "Badan Kepegawaian Daerah" is the same mention
-        if LEGAL_CONTEXT.search(text[max(0, match.start() - 240): match.start()]):
+        if in_legal_citation(text, match.start()):
             continue
         institution = BY_ALIAS[match.group()]
         if institution.not_after and _previous_word(text, match.start()) in institution.not_after:
@@ -90,6 +91,16 @@ def find_mentions(text: str, preferred: frozenset[str]) -> list[OrgMention]:
         if read_qualifier(text, mention, preferred):
             mentions.append(mention)
     return mentions
+
+
+def in_legal_citation(text: str, start: int) -> bool:
+    """A mention inside "Peraturan ... Nomor ..." or a joint decree's list of signatories."""
+    window_start = max(0, start - RULES["legal_reach_long"] - 40)
+    for trigger in LEGAL_TRIGGER.finditer(text, window_start, start):
+        reach = RULES["legal_reach_long"] if trigger["long"] else RULES["legal_reach"]
+        if start - trigger.end() <= reach and not CLAUSE_END.search(text, trigger.end(), start):
+            return True
+    return False
 
 
 def _previous_word(text: str, start: int) -> str:

@@ -47,6 +47,7 @@ BARE_HEADS_NEEDING_MORE = frozenset({"Tim", "Pengawas", "Guru", "Analis", "Anggo
                                      "Koordinator", "Sekretaris", "Asisten", "Direktur", "Menteri"})
 GENERIC_POSITIONS = frozenset(DATA["generic_positions"])
 NAME_OPENERS = frozenset(DATA["name_openers"])
+HEAD_WINDOW = 260  # characters read after a head: the longest positions, a name and a short list of names
 INITIAL = re.compile(r"[A-Z]\.")
 REGIONAL_OFFICE_WORDS = frozenset(DATA["regional_office_words"])
 CANDIDATE_WORDS = frozenset({"Paslon", "Pasangan", "Calon", "Cabup", "Cagub", "Cawalkot", "Capres"})
@@ -307,7 +308,7 @@ def people_at_heads(text: str) -> list[Person]:
             continue
         line_end = text.find("\n", head.start())
         line_end = len(text) if line_end < 0 else line_end
-        tokens = tokenize(text[head.start(): min(line_end, head.start() + 400)], head.start())
+        tokens = tokenize(text[head.start(): min(line_end, head.start() + HEAD_WINDOW)], head.start())
         if head.group()[0].islower():
             words = len(head.group().split())
             if len(tokens) <= words or not tokens[words].text[0].isupper():
