@@ -52,6 +52,7 @@ class InboxFilterForm(forms.Form):
     due = forms.ChoiceField(label="Batas waktu", required=False, choices=DUE_CHOICES, widget=FastSelect)
     violation = forms.ModelChoiceField(label="Kode pelanggaran", required=False, widget=FastSelect,
                                        queryset=ViolationCode.objects.all(), empty_label="Semua kode")
+    sort = forms.ChoiceField(label="Urutan", required=False, choices=inbox.SORT_CHOICES, widget=FastSelect)
 
     def __init__(self, data=None, *, user, **kwargs):
         super().__init__(data, **kwargs)

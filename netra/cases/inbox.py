@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from netra.accounts.scoping import scope_for
 from netra.cases import services
@@ -79,10 +79,18 @@ def _search_q(text: str) -> Q:
     return Q(tracking_code__icontains=text) | Q(summary__icontains=text)
 
 
+SORT_CHOICES = [("", "Terbaru diterima"), ("due", "Batas waktu terdekat")]
+ORDERINGS = {
+    "": ("-received_at", "-pk"),
+    "due": (F("next_due_on").asc(nulls_last=True), "-received_at", "-pk"),
+}
+
+
 def inbox_cases(user, filters: Mapping[str, Any]) -> QuerySet:
-    """The visible, filtered cases, newest first, with what the list shows joined in."""
+    """The visible, filtered cases, newest first (or nearest deadline first), with what the list shows."""
     cases = filter_cases(services.visible_cases(user), filters)
-    return cases.select_related("election", "region").order_by("-received_at", "-pk")
+    ordering = ORDERINGS.get(filters.get("sort") or "", ORDERINGS[""])
+    return cases.select_related("election", "region").order_by(*ordering)
 
 
 TALLIES = {

@@ -223,3 +223,15 @@ def test_it_shows_filter_errors_in_htmx_answers(client, officer_kalbar):
     client.force_login(officer_kalbar)
     body = client.get(URL, {"region": "62"}, HTTP_HX_REQUEST="true").content.decode()
     assert "Wilayah: Wilayah tidak dikenal atau di luar cakupan Anda." in body
+
+
+def test_it_sorts_by_the_nearest_deadline(client, officer_kalbar, file_case):
+    newest_no_due = file_case(received=dt.datetime(2024, 10, 9, tzinfo=dt.UTC))
+    late, early = file_case(), file_case()
+    Case.objects.filter(pk=newest_no_due.pk).update(next_due_on=None)
+    Case.objects.filter(pk=late.pk).update(next_due_on=today() + dt.timedelta(days=9))
+    Case.objects.filter(pk=early.pk).update(next_due_on=today() - dt.timedelta(days=3))
+    client.force_login(officer_kalbar)
+    listed = [c.tracking_code for c in client.get(URL, {"sort": "due"}).context["inbox"].page.object_list]
+    assert listed == [early.tracking_code, late.tracking_code, newest_no_due.tracking_code]
+    assert client.get(URL).context["inbox"].page.object_list[0] == newest_no_due
