@@ -14,12 +14,14 @@ from pathlib import Path
 
 from netra.extract.places import bare_region_name, place_of, region_at, region_display
 from netra.extract.record import Document
-from netra.regions.gazetteer import CITY, REGENCY, Place
+from netra.regions.gazetteer import CITY, PROVINCE, REGENCY, Place
 
 DATA = tomllib.loads((Path(__file__).parent / "data" / "organizations.toml").read_text(encoding="utf-8"))
 RULES = DATA["rules"]
 LEGAL_TRIGGER = re.compile(RULES["legal_triggers"])
 CLAUSE_END = re.compile(r"[.;:\n]")
+BARE_LEVEL = re.compile(r"\s+(Kota|Kabupaten|Provinsi)\b(?!\s*\.?\s*[A-Z(])")
+LEVEL_OF = {"kota": CITY, "kabupaten": REGENCY, "provinsi": PROVINCE}
 LIST_GAP = re.compile(RULES["list_gap"])
 GOVERNMENT_CONTEXT = re.compile(RULES["government_context"])
 NATIONAL_SUFFIX = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:RI\b|Republik Indonesia\b|Pusat\b)")
@@ -129,6 +131,10 @@ def read_qualifier(text: str, mention: OrgMention, preferred: frozenset[str]) ->
     if suffix := SETEMPAT.match(text, end):
         mention.qualifier, mention.end = "setempat", suffix.end()
         return True
+    if inst.kind == "election" and (bare := BARE_LEVEL.match(text, end)):
+        mention.qualifier, mention.end = "level", bare.end()  # "Bawaslu Kota" with no name after it
+        mention.level_hint = LEVEL_OF[bare[1].lower()]
+        return True
     place, region_end = region_at(text, end, mention.level_hint, preferred)
     if place is not None and (mention.level_hint is None or place.level == mention.level_hint
                               or mention.level_hint == CITY and place.level == REGENCY):
@@ -143,10 +149,10 @@ def read_named(text: str, mention: OrgMention) -> bool:
         return False
     parts = match.groupdict()
     words = parts["place"].split()
-    while len(words) > 1 and words[-1] in PLACE_STOP_WORDS:
-        words.pop()
     if words[0] in PLACE_STOP_WORDS:
         return False
+    stop = next((k for k, word in enumerate(words) if word in PLACE_STOP_WORDS), len(words))
+    words = words[:stop]  # "Panwascam Takokak Gelar Press Release": the place ends at the verb
     place = " ".join(words)
     if inst.region_style == "bare":
         found, _ = region_at(text, match.start("place"))
@@ -197,6 +203,9 @@ def resolve_unqualified(doc: Document, mentions: list[OrgMention]) -> None:
     election_places = [m.place for m in mentions if m.institution.kind == "election" and m.place is not None
                        and m.place.level in (REGENCY, CITY)]
     qualified = {m.institution.name for m in mentions if m.qualifier is not None}
+    national_story = any(m.qualifier == "national" and m.institution.kind == "election" for m in mentions)
+    regional_election = any(m.place is not None or m.qualifier in ("setempat", "level")
+                            for m in mentions if m.institution.kind == "election")
     for mention in mentions:
         kind = mention.institution.kind
         if mention.qualifier == "setempat" or (mention.qualifier is None and kind in ("local", "government")):
@@ -207,6 +216,10 @@ def resolve_unqualified(doc: Document, mentions: list[OrgMention]) -> None:
         elif mention.qualifier is None and kind == "election" \
                 and mention.institution.name not in qualified and election_places:
             mention.place = election_places[0]
+        elif mention.qualifier is None and kind == "election" and national_story and not regional_election:
+            mention.name, mention.qualifier = mention.institution.national, "national"  # "jajaran KPU dan DKPP"
+        elif mention.qualifier == "level" and kind == "election":
+            mention.place = primary_place(doc, mention.level_hint)  # "Komisioner Bawaslu Kota" in a city's story
 
 
 def display(mention: OrgMention) -> str | None:

@@ -302,3 +302,15 @@ def test_an_appeal_to_campaign_teams_is_no_socialization():
     assert classify_events(Document(source="t", title="", text=text)) == ["other"]
     text = "Bupati mengeluarkan imbauan agar seluruh ASN menjaga netralitas selama pilkada."
     assert classify_events(Document(source="t", title="", text=text)) == ["socialization"]
+
+
+def test_election_bodies_in_a_national_story_and_with_a_bare_level_word():
+    text = ("Ketua Bawaslu RI menyampaikan data itu dalam rapat yang juga dihadiri jajaran KPU dan DKPP.")
+    assert organizations_of(text) == ["Bawaslu RI", "KPU", "DKPP"]
+    text = "Empat ASN Kota Sungai Penuh diduga tidak netral, kata Komisioner Bawaslu Kota kepada wartawan."
+    assert "Bawaslu Kota Sungai Penuh" in organizations_of(text)
+
+
+def test_a_named_office_ends_at_a_verb_of_a_title_case_headline():
+    assert organizations_of("Panwascam Lela Gelar Rapat Evaluasi Pengawasan\nRapat digelar kemarin.") \
+        == ["Panwaslu Kecamatan Lela"]
