@@ -193,7 +193,7 @@ def reporter_of(case: Case) -> Reporter | None:
 IDENTITY_LABELS = {
     "name": "Nama", "birth_place": "Tempat lahir", "birth_date": "Tanggal lahir", "sex": "Jenis kelamin",
     "occupation": "Pekerjaan", "nationality": "Kewarganegaraan", "address": "Alamat", "phone": "Telepon",
-    "email": "E-mail",
+    "email": "E-mail", "nik": "NIK",
 }
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from netra.cases import evidence
 from netra.cases.choices import EventKind, IdentityMode, Status
 from netra.cases.models import Case, CaseEvent, Evidence, EvidenceAccess, StoredFile
 from netra.cases.services import transition
@@ -256,10 +257,9 @@ def test_it_guards_notes_four_ways(client, officer_kalteng, media_kalbar, case):
 
 @pytest.fixture
 def stored_evidence(case, settings):
-    evidence_store = pytest.importorskip("netra.cases.evidence")
     content = b"%PDF-1.4\n% bukti undangan kampanye\n%%EOF\n"
     upload = SimpleUploadedFile("undangan.pdf", content, content_type="application/pdf")
-    evidence_store.attach_evidence(case, [upload], ["https://berita.example.id/kampanye"])
+    evidence.attach_evidence(case, [upload], ["https://berita.example.id/kampanye"])
     return Evidence.objects.filter(case=case, file__isnull=False).get(), content
 
 
