@@ -82,7 +82,9 @@ def load_demo_cases(handler) -> int:
     first = None
     for number, demo in enumerate(DEMO_CASES, start=1):
         case = _intake(demo, election, handler)
-        first = first or case
+        if first is None:
+            first = case
+            _attach_demo_evidence(case, handler)
         for step in demo.steps:
             case = transition(case, handler, step, **_inputs(step, number, first))
     return len(DEMO_CASES)
@@ -103,6 +105,24 @@ def _intake(demo: DemoCase, election: Election, handler) -> Case:
         return record_finding(data, handler, received_at=received)
     mode = IdentityMode.ANONYMOUS if demo.anonymous else IdentityMode.CONFIDENTIAL
     return file_report(data, REPORTER, mode, received_at=received)
+
+
+def _attach_demo_evidence(case: Case, handler) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from netra.cases.evidence import attach_evidence
+
+    pdf = SimpleUploadedFile("tangkapan-layar-contoh.pdf", DEMO_PDF, content_type="application/pdf")
+    attach_evidence(case, [pdf], ["https://contoh.netra.invalid/unggahan-demo"], user=handler)
+
+
+# A one-page PDF that says it is demo evidence.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 100]/Contents 4 0 R>>endobj\n"
+    b"4 0 obj<</Length 44>>stream\nBT /F1 18 Tf 20 50 Td (BUKTI DEMO) Tj ET\nendstream endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 def _inputs(step: str, number: int, first: Case) -> dict:

@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from netra.accounts.models import Membership, Role
 from netra.cases.demo import load_demo_cases
 from netra.regions.models import Region
-from netra.registry.models import Agency, AgencyKind
+from netra.registry.choices import SubjectType
+from netra.registry.models import Agency, AgencyKind, Person
 
 DEMO_PASSWORD = "demo-netra-2024"
 DEMO_MARK = "(DEMO)"
@@ -18,6 +19,17 @@ DEMO_AGENCIES = [
     ("Pemerintah Kota Palangka Raya", AgencyKind.REGENCY_CITY, "62.71", "Wali Kota Palangka Raya",
      "BKPSDM Kota Palangka Raya"),
     ("Kementerian Dalam Negeri", AgencyKind.CENTRAL, None, "Menteri Dalam Negeri", "Biro Kepegawaian Kemendagri"),
+]
+
+# name, subject type, position, agency name, region code, NIP (valid by the BKN rules, invented)
+DEMO_PERSONS = [
+    ("Ahmad Fauzi", SubjectType.PNS, "Kepala Dinas Pendidikan", "Pemerintah Kabupaten Sanggau", "61.03",
+     "197803152005011003"),
+    ("Rina Oktaviani", SubjectType.PPPK, "Guru", "Pemerintah Kabupaten Sanggau", "61.03", "199204102022212004"),
+    ("Budi Santoso", SubjectType.PNS, "Camat", "Pemerintah Provinsi Kalimantan Barat", "61", "198107222006041002"),
+    ("Yohanes Liong", SubjectType.VILLAGE_HEAD, "Kepala Desa Sungai Mawang", None, "61.03", ""),
+    ("Hendra Saputra", SubjectType.LURAH, "Lurah Langkai", "Pemerintah Kota Palangka Raya", "62.71",
+     "198512302010011005"),
 ]
 
 # username, role code, region code or None, agency name or None, full name
@@ -48,6 +60,8 @@ def load_demo() -> list[tuple[str, str]]:
         )
         where = Region.objects.get(code=region_code).display_name if region_code else agency_name or "nasional"
         created.append((username, f"{role.name} – {where}"))
+    for person in DEMO_PERSONS:
+        _demo_person(agencies, *person)
     load_demo_cases(get_user_model().objects.get(username="demo.bawaslu.ri"))
     return created
 
@@ -58,6 +72,16 @@ def _demo_agency(name, kind, region_code, ppk_title, ppk_office) -> Agency:
         defaults={"kind": kind, "ppk_title": ppk_title, "ppk_office": ppk_office},
     )
     return agency
+
+
+def _demo_person(agencies, name, subject_type, position, agency_name, region_code, nip) -> Person:
+    person, _ = Person.objects.update_or_create(
+        name=f"{name} {DEMO_MARK}", region_id=region_code,
+        defaults={"subject_type": subject_type, "position": position, "nip": nip,
+                  "agency": agencies.get(agency_name)},
+    )
+    person.full_clean()
+    return person
 
 
 def _demo_user(username: str, full_name: str, is_admin: bool):

@@ -84,3 +84,10 @@ def test_search_results_say_where_each_region_lies(client):
     page = client.get(reverse("core:regions"), {"q": "Kota Bogor"}).content.decode()
     assert "Provinsi Jawa Barat" in page
 
+
+
+def test_the_registry_link_shows_only_to_users_with_a_scope(client, officer_kalbar, outsider):
+    client.force_login(outsider)
+    assert "/registri/pegawai/" not in client.get("/").content.decode()
+    client.force_login(officer_kalbar)
+    assert "/registri/pegawai/" in client.get("/").content.decode()
