@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from netra.cases import evidence, services
 from netra.cases.choices import IdentityMode, SubjectType
 from netra.cases.models import Election
+from netra.core.forms import DateInput, MultipleFileField
 from netra.regions.models import Level, Region
 from netra.regions.services import resolve_regions
 
@@ -39,30 +40,6 @@ SEX_CHOICES = [("", "Pilih"), ("laki-laki", "Laki-laki"), ("perempuan", "Perempu
 REQUIRED_IDENTITY = ("name", "birth_place", "birth_date", "sex", "occupation", "nationality", "address")
 IDENTITY_FIELDS = (*REQUIRED_IDENTITY, "phone", "email", "nik")
 TRACKING_CODE = re.compile(r"^(LP|TM)([2-9A-HJ-NP-Z]{8})$")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files from one input; each is checked later, by content, in ``evidence``."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        if isinstance(data, (list, tuple)):
-            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
-        return [super().clean(data, initial)] if data else []
 
 
 class GroupedSelect(forms.Select):

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from netra.cases import inbox, services
 from netra.cases.choices import Decision, Forwarding, Origin, Status, SubjectType
 from netra.cases.models import Election, ViolationCode
+from netra.core.forms import DateInput, MultipleFileField
 
 DUE_CHOICES = [("", "Semua batas waktu"), ("overdue", "Melewati batas waktu"),
                ("soon", f"Jatuh tempo {inbox.DUE_SOON_DAYS} hari ke depan")]
@@ -133,29 +134,6 @@ class NoteForm(forms.Form):
 
 
 # --- findings --------------------------------------------------------------------------------------
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input (Django's documented recipe); cleans to a list."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(MultipleFileField, self).clean(item, initial) for item in files]
-
 
 class FindingForm(forms.Form):
     election = forms.ModelChoiceField(label="Pemilihan", queryset=Election.objects.all(), to_field_name="code",
