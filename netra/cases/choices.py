@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from netra.registry.choices import SubjectType  # noqa: F401 - one list of subject types for both apps
+from netra.registry.choices import SubjectType  # one list of subject types for both apps
 
 
 class ElectionKind(models.TextChoices):
@@ -52,6 +52,10 @@ class Forwarding(models.TextChoices):
     GAKKUMDU = "gakkumdu", _("Sentra Gakkumdu (pidana)")
     KPU = "kpu", _("KPU (administrasi)")
     NONE = "none", _("Tidak diteruskan")
+
+
+# Sanctioned by the regent or mayor, not by a PPK (UU 6/2014); the lurah is a civil servant.
+VILLAGE_SUBJECTS = frozenset({SubjectType.VILLAGE_HEAD, SubjectType.VILLAGE_STAFF, SubjectType.BPD_MEMBER})
 
 
 class IdentityMode(models.TextChoices):

@@ -8,11 +8,15 @@ that applies them, and every application appends one event to the history.
 
 from __future__ import annotations
 
+import datetime as dt
+import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from netra.cases.choices import Decision, Forwarding, Status
+from netra.cases.choices import VILLAGE_SUBJECTS, Decision, Forwarding, Status
 from netra.cases.models import Case
 
 HANDLER_ROLES = frozenset({"bawaslu_ri", "bawaslu_provinsi", "bawaslu_kabkota", "admin"})
@@ -22,13 +26,39 @@ Inputs = Mapping[str, Any]
 Guard = Callable[[Case, Inputs], str | None]
 Effect = Callable[[Case, Inputs], None]
 
-# Where a decision sends the case unless the handler says otherwise.
+RECIPIENTS_FILE = Path(__file__).resolve().parent / "data" / "recipients.toml"
+
+# Where a decision sends the case unless the handler says otherwise ("other laws" depends on who
+# the reported persons are and on the date: see default_forwarding).
 DEFAULT_FORWARDING = {
-    Decision.OTHER_LAWS: Forwarding.BKN,
     Decision.CRIMINAL: Forwarding.GAKKUMDU,
     Decision.ADMINISTRATIVE: Forwarding.KPU,
     Decision.NOT_VIOLATION: Forwarding.NONE,
 }
+
+
+@lru_cache(maxsize=1)
+def _asn_recipients() -> tuple[tuple[str, dt.date, dt.date | None], ...]:
+    with RECIPIENTS_FILE.open("rb") as handle:
+        rows = tomllib.load(handle)["asn_recipient"]
+    return tuple((row["forwarding"], row["starts_on"], row.get("ends_on")) for row in rows)
+
+
+def asn_recipient_on(day: dt.date) -> str:
+    """The body that received ASN neutrality cases on ``day`` (KASN until 23 August 2024, then BKN)."""
+    for forwarding, starts_on, ends_on in _asn_recipients():
+        if starts_on <= day and (ends_on is None or day <= ends_on):
+            return forwarding
+    raise LookupError(f"no ASN recipient configured for {day}")
+
+
+def default_forwarding(case: Case, decision: str, on: dt.date) -> str:
+    if decision != Decision.OTHER_LAWS:
+        return DEFAULT_FORWARDING[decision]
+    subjects = set(case.reported_persons.values_list("subject_type", flat=True))
+    if subjects and subjects <= VILLAGE_SUBJECTS:
+        return Forwarding.REGENT  # village officials: the regent or mayor (UU 6/2014)
+    return asn_recipient_on(on)
 
 
 @dataclass(frozen=True)
@@ -105,7 +135,7 @@ def request_info(case: Case, inputs: Inputs) -> None:
 
 def decide(case: Case, inputs: Inputs) -> None:
     case.decision = inputs["decision"]
-    case.forwarded_to = inputs.get("forwarded_to") or DEFAULT_FORWARDING[case.decision]
+    case.forwarded_to = inputs.get("forwarded_to") or default_forwarding(case, case.decision, inputs["on"])
     case.status_reason = inputs["reason"]
     case.decided_on = inputs["on"]
 

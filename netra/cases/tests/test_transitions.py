@@ -130,3 +130,25 @@ def test_a_handler_of_another_region_is_refused(file_case, officer_kalteng):
 def test_an_unknown_transition_is_refused(file_case, officer_kalbar):
     with pytest.raises(TransitionError, match="tidak dikenal"):
         transition(file_case(), officer_kalbar, "terbang")
+
+
+@pytest.mark.parametrize(("decided_on", "subject", "expected"), [
+    (dt.date(2024, 8, 23), "pns", Forwarding.KASN),
+    (dt.date(2024, 8, 24), "pns", Forwarding.BKN),
+    (dt.date(2024, 10, 10), "pppk", Forwarding.BKN),
+    (dt.date(2024, 10, 10), "kepala_desa", Forwarding.REGENT),
+    (dt.date(2024, 10, 10), "bpd", Forwarding.REGENT),
+])
+def test_a_violation_of_other_laws_goes_to_the_body_in_force_for_the_subject(
+        file_case, officer_kalbar, decided_on, subject, expected):
+    case = put_in(file_case(), Status.REGISTERED)
+    case.reported_persons.update(subject_type=subject)
+    case = transition(case, officer_kalbar, "decide", decision=Decision.OTHER_LAWS, reason="Terbukti.", on=decided_on)
+    assert case.forwarded_to == expected
+
+
+def test_the_handler_may_name_another_recipient(file_case, officer_kalbar):
+    case = put_in(file_case(), Status.REGISTERED)
+    case = transition(case, officer_kalbar, "decide", decision=Decision.OTHER_LAWS, reason="Terbukti.",
+                      forwarded_to=Forwarding.GAKKUMDU)
+    assert case.forwarded_to == Forwarding.GAKKUMDU
