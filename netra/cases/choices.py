@@ -47,7 +47,7 @@ class Forwarding(models.TextChoices):
     """Where a decided case goes next (the forwarding ledger itself comes later)."""
 
     BKN = "bkn", _("BKN (ASN)")
-    KASN = "kasn", _("KASN (ASN, sampai 24 Agustus 2024)")
+    KASN = "kasn", _("KASN (ASN, sampai 23 Agustus 2024)")
     REGENT = "regent", _("Bupati/Wali Kota (perangkat desa)")
     GAKKUMDU = "gakkumdu", _("Sentra Gakkumdu (pidana)")
     KPU = "kpu", _("KPU (administrasi)")
