@@ -47,16 +47,30 @@ _CUES = {
 _SUSPECT_LOWER = re.compile(_lowercase_pattern(_RULES["cues"]["suspect"]))
 _NORMATIVE_LOWER = re.compile(_lowercase_pattern(_RULES["cues"]["normative"]))
 _ROLES = [(_compile(rule["pattern"]), rule["role"]) for rule in _RULES["roles"]]
-_ANY_ROLE = _compile("|".join(rf"\b(?:{rule['pattern']})" for rule in _RULES["roles"]))
-_ANY_ROLE_LOWER = re.compile("|".join(rf"\b(?:{_lowercase_pattern(rule['pattern'])})" for rule in _RULES["roles"]))
+# "\b(?:A|B)" is "\b(?:A)|\b(?:B)" with the word-boundary test made once per position (same matches, faster).
+_ANY_ROLE = _compile(r"\b(?:{})".format("|".join(f"(?:{rule['pattern']})" for rule in _RULES["roles"])))
+_ANY_ROLE_LOWER = re.compile(
+    r"\b(?:{})".format("|".join(f"(?:{_lowercase_pattern(rule['pattern'])})" for rule in _RULES["roles"]))
+)
 _GENERIC_ROLES = set(_RULES["roles_meta"]["generic"])
 _CATEGORIES = [(rule["name"], _compile(rule["pattern"])) for rule in _RULES["categories"]]
 _CATEGORY_ORDER = [name for name, _ in _CATEGORIES]
+
+
+def _after_leading_boundary(pattern: str) -> str:
+    """'\\b(?:x|y)' -> '(?:x|y)': category patterns start with a word boundary, tested once for all of them."""
+    if not pattern.startswith(r"\b"):
+        raise ValueError(f"a category pattern must start with \\b: {pattern[:40]}")
+    return pattern[2:]
+
+
 # One pass over a lowercased sentence finds every category cue (about twice as fast as
-# IGNORECASE, and this runs on every sentence).
-_ANY_CATEGORY = re.compile(
-    "|".join(f"(?P<{rule['name']}>{_lowercase_pattern(rule['pattern'])})" for rule in _RULES["categories"])
-)
+# IGNORECASE, and this runs on every sentence). The shared leading "\b" is tested once per position
+# before the alternatives: the same matches as testing it in each one, in about half the time.
+_ANY_CATEGORY = re.compile(r"\b(?:{})".format("|".join(
+    f"(?P<{rule['name']}>{_lowercase_pattern(_after_leading_boundary(rule['pattern']))})"
+    for rule in _RULES["categories"]
+)))
 _STAGES = [(rule["name"], _compile(rule["pattern"])) for rule in _RULES["stages"]]
 # The same patterns for lowered sentences (case-sensitive scans are about twice as fast as IGNORECASE).
 _STAGES_LOWER = [(name, re.compile(_lowercase_pattern(rule["pattern"]))) for (name, _), rule
