@@ -140,62 +140,95 @@ def _cell(record: dict, name: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+class _Row:
+    """One CSV row read column by column; every problem is collected, none stops the others."""
+
+    DATE_COLUMNS = {"occurred_on": "tanggal_kejadian", "known_on": "tanggal_diketahui"}
+
+    def __init__(self, record: dict, number: int, ref: _Reference):
+        self.record, self.number, self.ref = record, number, ref
+        self.problems: list[RowError] = []
+
+    def cell(self, name: str) -> str:
+        return _cell(self.record, name)
+
+    def fail(self, column: str, message: str) -> None:
+        self.problems.append(RowError(self.number, column, message))
+
+    def check_text(self) -> None:
+        for name in REQUIRED:
+            if not self.cell(name):
+                self.fail(name, "Wajib diisi.")
+        for name in COLUMNS:
+            if "\x00" in self.cell(name):
+                self.fail(name, "Teks mengandung karakter yang tidak diizinkan.")
+        for name, limit in LIMITS.items():
+            if len(self.cell(name)) > limit:
+                self.fail(name, f"Terlalu panjang: paling banyak {limit} karakter.")
+        if self.record.get(None):
+            self.fail("", "Baris ini berisi lebih banyak kolom daripada kepala tabel.")
+
+    def election(self):
+        election = self.ref.elections.get(self.cell("pemilihan"))
+        if self.cell("pemilihan") and election is None:
+            self.fail("pemilihan", f"Pemilihan {self.cell('pemilihan')!r} tidak dikenal.")
+        return election
+
+    def region(self) -> str:
+        region = self.cell("kode_wilayah")
+        if region and region not in self.ref.regions:
+            self.fail("kode_wilayah", f"Kode wilayah {region!r} tidak dikenal.")
+        elif region and not self.ref.may_handle(region):
+            self.fail("kode_wilayah", f"Wilayah {region} di luar cakupan Anda.")
+        return region
+
+    def dates(self, on: dt.date) -> dict[str, dt.date]:
+        dates = {}
+        for key, column in self.DATE_COLUMNS.items():
+            if self.cell(column):
+                try:
+                    dates[key] = parse_date(self.cell(column))
+                except ValidationError as error:
+                    self.fail(column, error.messages[0])
+        for key, message in services.date_problems(dates.get("occurred_on"), dates.get("known_on"), on).items():
+            self.fail(self.DATE_COLUMNS[key], message)
+        return dates
+
+    def subject(self) -> str | None:
+        subject = SUBJECT_TYPES.get(self.cell("jenis_subjek").lower())
+        if self.cell("jenis_subjek") and subject is None:
+            self.fail("jenis_subjek", "Jenis subjek tidak dikenal; pilih: " + ", ".join(SubjectType.values) + ".")
+        return subject
+
+    def nip(self) -> str:
+        nip = self.cell("nip_terlapor")
+        if nip and not re.fullmatch(r"\d{18}", nip):
+            self.fail("nip_terlapor", "NIP terdiri atas 18 angka.")
+        return nip
+
+    def codes(self) -> list[str]:
+        codes = list(dict.fromkeys(c.strip().upper() for c in self.cell("kode_pelanggaran").split(";") if c.strip()))
+        unknown = [code for code in codes if code not in self.ref.codes]
+        if unknown:
+            self.fail("kode_pelanggaran", "Kode pelanggaran tidak dikenal: " + ", ".join(unknown) + ".")
+        return codes
+
+
 def _row_input(record: dict, number: int, ref: _Reference, on: dt.date, errors: list[RowError]):
-    problems: list[RowError] = []
-
-    def fail(column: str, message: str) -> None:
-        problems.append(RowError(number, column, message))
-
-    for name in REQUIRED:
-        if not _cell(record, name):
-            fail(name, "Wajib diisi.")
-    for name in COLUMNS:
-        if "\x00" in _cell(record, name):
-            fail(name, "Teks mengandung karakter yang tidak diizinkan.")
-    for name, limit in LIMITS.items():
-        if len(_cell(record, name)) > limit:
-            fail(name, f"Terlalu panjang: paling banyak {limit} karakter.")
-    election = ref.elections.get(_cell(record, "pemilihan"))
-    if _cell(record, "pemilihan") and election is None:
-        fail("pemilihan", f"Pemilihan {_cell(record, 'pemilihan')!r} tidak dikenal.")
-    region = _cell(record, "kode_wilayah")
-    if region and region not in ref.regions:
-        fail("kode_wilayah", f"Kode wilayah {region!r} tidak dikenal.")
-    elif region and not ref.may_handle(region):
-        fail("kode_wilayah", f"Wilayah {region} di luar cakupan Anda.")
-    dates = {}
-    for name in ("tanggal_kejadian", "tanggal_diketahui"):
-        if _cell(record, name):
-            try:
-                dates[name] = parse_date(_cell(record, name))
-            except ValidationError as error:
-                fail(name, error.messages[0])
-    date_columns = {"occurred_on": "tanggal_kejadian", "known_on": "tanggal_diketahui"}
-    for key, message in services.date_problems(dates.get("tanggal_kejadian"), dates.get("tanggal_diketahui"),
-                                               on).items():
-        fail(date_columns[key], message)
-    subject = SUBJECT_TYPES.get(_cell(record, "jenis_subjek").lower())
-    if _cell(record, "jenis_subjek") and subject is None:
-        fail("jenis_subjek", "Jenis subjek tidak dikenal; pilih: " + ", ".join(SubjectType.values) + ".")
-    nip = _cell(record, "nip_terlapor")
-    if nip and not re.fullmatch(r"\d{18}", nip):
-        fail("nip_terlapor", "NIP terdiri atas 18 angka.")
-    codes = list(dict.fromkeys(c.strip().upper() for c in _cell(record, "kode_pelanggaran").split(";") if c.strip()))
-    unknown = [code for code in codes if code not in ref.codes]
-    if unknown:
-        fail("kode_pelanggaran", "Kode pelanggaran tidak dikenal: " + ", ".join(unknown) + ".")
-    if record.get(None):
-        fail("", "Baris ini berisi lebih banyak kolom daripada kepala tabel.")
-    errors.extend(problems)
-    if problems:
+    row = _Row(record, number, ref)
+    row.check_text()
+    election, region, dates = row.election(), row.region(), row.dates(on)
+    subject, nip, codes = row.subject(), row.nip(), row.codes()
+    errors.extend(row.problems)
+    if row.problems:
         return None
     return services.CaseInput(
-        election=election, region_code=region, summary=_cell(record, "ringkasan"),
-        what_happened=_cell(record, "uraian"), place=_cell(record, "tempat"),
-        occurred_on=dates["tanggal_kejadian"], known_on=dates["tanggal_diketahui"], violation_codes=codes,
+        election=election, region_code=region, summary=row.cell("ringkasan"),
+        what_happened=row.cell("uraian"), place=row.cell("tempat"),
+        occurred_on=dates["occurred_on"], known_on=dates["known_on"], violation_codes=codes,
         reported_persons=[services.PersonInput(
-            name=_cell(record, "nama_terlapor"), subject_type=subject, position=_cell(record, "jabatan_terlapor"),
-            agency_name=_cell(record, "instansi_terlapor"), nip=nip)],
+            name=row.cell("nama_terlapor"), subject_type=subject, position=row.cell("jabatan_terlapor"),
+            agency_name=row.cell("instansi_terlapor"), nip=nip)],
     )
 
 
