@@ -270,19 +270,8 @@ def transition(case: Case, user, name: str, **inputs) -> Case:
         raise TransitionError(f"Aksi {name!r} tidak dikenal.")
     with transaction.atomic():
         locked = Case.objects.select_for_update().select_related("election").get(pk=case.pk)
-        if not can_handle(user, locked, spec.roles):
-            raise PermissionDenied("Peran Anda tidak berwenang melakukan aksi ini pada kasus ini.")
-        if not spec.starts_from(locked.status):
-            raise TransitionError(
-                f"Aksi \u201c{spec.label}\u201d tidak dapat dilakukan pada kasus berstatus "
-                f"\u201c{locked.get_status_display()}\u201d."
-            )
         inputs.setdefault("on", today())
-        _check_inputs(spec, inputs)
-        for guard in spec.guards:
-            message = guard(locked, inputs)
-            if message:
-                raise TransitionError(message)
+        _ensure_may_apply(spec, locked, user, inputs)
         before = locked.status
         if spec.effect:
             spec.effect(locked, inputs)
@@ -294,6 +283,22 @@ def transition(case: Case, user, name: str, **inputs) -> Case:
         audit.append_event(locked, kind, actor=user, from_status=before, to_status=locked.status,
                            payload={"transition": name, **_event_payload(inputs)})
     return locked
+
+
+def _ensure_may_apply(spec: Transition, case: Case, user, inputs: Mapping[str, Any]) -> None:
+    """Who may act, from which status, with which input, and the transition's own guards."""
+    if not can_handle(user, case, spec.roles):
+        raise PermissionDenied("Peran Anda tidak berwenang melakukan aksi ini pada kasus ini.")
+    if not spec.starts_from(case.status):
+        raise TransitionError(
+            f"Aksi \u201c{spec.label}\u201d tidak dapat dilakukan pada kasus berstatus "
+            f"\u201c{case.get_status_display()}\u201d."
+        )
+    _check_inputs(spec, inputs)
+    for guard in spec.guards:
+        message = guard(case, inputs)
+        if message:
+            raise TransitionError(message)
 
 
 def add_note(case: Case, user, text: str) -> None:
