@@ -16,13 +16,14 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from netra.extract.caseless import Caseless
 from netra.extract.cleaning import split_sentences
 from netra.extract.record import Document
 
 _RULES = tomllib.loads((Path(__file__).parent / "data" / "events.toml").read_text(encoding="utf-8"))
 _LEAD = _RULES["lead"]
-_FRAMING = re.compile(_LEAD["framing"], re.IGNORECASE)
-_BACKGROUND = re.compile(_LEAD["background"], re.IGNORECASE)
+_FRAMING = Caseless(_LEAD["framing"])
+_BACKGROUND = Caseless(_LEAD["background"])
 _FURNITURE = re.compile(
     r"^\s*(?:baca\s+(?:juga|berita)|berita\s+(?:terkait|lainnya)|penulis\s*:|editor\s*:|laporan\s+reporter|"
     r"keterangan\s+foto|home\s*/)",
@@ -40,13 +41,13 @@ LABEL_ORDER = (
 @dataclass(frozen=True, slots=True)
 class _Label:
     name: str
-    cue: re.Pattern
-    requires: re.Pattern | None
-    excludes: re.Pattern | None
+    cue: Caseless
+    requires: Caseless | None
+    excludes: Caseless | None
 
     def matches(self, sentence: str, context: str = "") -> bool:
         """A cue in ``sentence``; what it requires may also stand in ``context`` (the next sentence)."""
-        if self.requires and not self.requires.search(sentence) and not (context and self.requires.search(context)):
+        if self.requires and not self.requires.found(sentence) and not (context and self.requires.found(context)):
             return False
         return any(not self._excluded(sentence, m) for m in self.cue.finditer(sentence))
 
@@ -59,14 +60,14 @@ class _Label:
 def _label(key: str) -> _Label:
     """A rule of events.toml; ``label`` names the output label when the key is a variant."""
     rule = _RULES["labels"][key]
-    optional = {k: re.compile(rule[k], re.IGNORECASE) if k in rule else None for k in ("requires", "excludes")}
-    return _Label(rule.get("label", key), re.compile(rule["cue"], re.IGNORECASE), **optional)
+    optional = {k: Caseless(rule[k]) if k in rule else None for k in ("requires", "excludes")}
+    return _Label(rule.get("label", key), Caseless(rule["cue"]), **optional)
 
 
 _ACTIVITIES = [_label(key) for key in _RULES["labels"]]
 # Every activity cue in one pattern: most sentences have none, and one search rules them all out.
-_ANY_CUE = re.compile("|".join(f"(?:{_RULES['labels'][key]['cue']})" for key in _RULES["labels"]), re.IGNORECASE)
-_APPEAL = re.compile(_RULES["labels"]["socialization"]["appeal"], re.IGNORECASE)
+_ANY_CUE = Caseless("|".join(f"(?:{_RULES['labels'][key]['cue']})" for key in _RULES["labels"]))
+_APPEAL = Caseless(_RULES["labels"]["socialization"]["appeal"])
 
 
 def classify_events(doc: Document) -> list[str]:
@@ -81,10 +82,10 @@ def classify_events(doc: Document) -> list[str]:
 def activity_labels(title: str, body: list[str]) -> set[str]:
     """Activity labels whose cue is in the lead or in an early framing sentence."""
     opening = ([title] if title else []) + body[:1]
-    lead = [s for s in body[1 : _LEAD["lead_sentences"]] if not _BACKGROUND.search(s)]
-    framed = [s for s in body[: _LEAD["framed_sentences"]] if _FRAMING.search(s) and not _BACKGROUND.search(s)]
+    lead = [s for s in body[1 : _LEAD["lead_sentences"]] if not _BACKGROUND.found(s)]
+    framed = [s for s in body[: _LEAD["framed_sentences"]] if _FRAMING.found(s) and not _BACKGROUND.found(s)]
     following = {s: body[k + 1] for k, s in enumerate(body[:-1])}
-    candidates = [s for s in dict.fromkeys(opening + lead + framed) if _ANY_CUE.search(s)]
+    candidates = [s for s in dict.fromkeys(opening + lead + framed) if _ANY_CUE.found(s)]
     found = {label.name for label in _ACTIVITIES if any(label.matches(s, following.get(s, "")) for s in candidates)}
     if not found & {"ceremony", "declaration"} and _is_appeal(title, body):
         found.add("socialization")
@@ -108,7 +109,7 @@ def case_labels(doc: Document) -> set[str]:
 
 def _is_appeal(title: str, body: list[str]) -> bool:
     opening = ([title] if title else []) + body[: _RULES["labels"]["socialization"]["appeal_sentences"]]
-    return any(_APPEAL.search(sentence) for sentence in opening)
+    return any(_APPEAL.found(sentence) for sentence in opening)
 
 
 def _body_sentences(doc: Document) -> list[str]:

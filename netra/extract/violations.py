@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from netra.extract.caseless import Caseless
+from netra.extract.caseless import lowercase_pattern as _lowercase_pattern
 from netra.extract.cleaning import split_sentences
 from netra.extract.record import Document, Violation
 from netra.extract.statistics import counts_in_sentence, parse_number
@@ -31,11 +33,6 @@ _RULES = tomllib.loads((Path(__file__).parent / "data" / "violations.toml").read
 
 def _compile(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(pattern, flags)
-
-
-def _lowercase_pattern(pattern: str) -> str:
-    """Lowercase a pattern's letters but not its escapes (\\S stays \\S)."""
-    return re.sub(r"(\\.)|([A-Z])", lambda m: m.group(1) or m.group(2).lower(), pattern)
 
 
 _CASE_SENSITIVE_CUES = {"place", "post_qualifier"}
@@ -75,8 +72,11 @@ _STAGES = [(rule["name"], _compile(rule["pattern"])) for rule in _RULES["stages"
 # The same patterns for lowered sentences (case-sensitive scans are about twice as fast as IGNORECASE).
 _STAGES_LOWER = [(name, re.compile(_lowercase_pattern(rule["pattern"]))) for (name, _), rule
                  in zip(_STAGES, _RULES["stages"], strict=True)]
+# Any stage cue at all: most sentences have none, and one scan rules out all six patterns.
+_ANY_STAGE_LOWER = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _STAGES_LOWER))
 _STAGE_RANK = {name: rank for rank, (name, _) in enumerate(_STAGES)}
-_SANCTION = _compile(_RULES["sanctions"]["pattern"])
+_SANCTION = Caseless(_RULES["sanctions"]["pattern"])
+_NAME_INTRO = Caseless(_RULES["cues"]["name_intro"])
 _WINDOWS = _RULES["windows"]
 _ORG_PREFIX = _RULES["org_prefix"]
 _HONORIFICS = set(_RULES["names"]["honorifics"])
@@ -166,7 +166,7 @@ def find_mentions(sentences: list[str], suspect: list[bool] | None = None) -> li
 def _suspect_flags(sentences: list[str]) -> list[bool]:
     """_is_suspect for the sentences where it matters: those naming a post or introducing names, and the
     sentence before each (a post may be named just before the sentence about the case)."""
-    needed = [bool(_roles_in(s)) or bool(_CUES["name_intro"].search(s)) for s in sentences]
+    needed = [bool(_roles_in(s)) or _NAME_INTRO.found(s) for s in sentences]
     return [(needed[i] or (i > 0 and needed[i - 1])) and _is_suspect(s) for i, s in enumerate(sentences)]
 
 
@@ -484,6 +484,8 @@ def _stages_in(sentence: str) -> frozenset[str]:
     """Handling stages a sentence reports as taken (not planned, denied or hypothetical)."""
     lowered = sentence.lower()
     stages, text = (_STAGES_LOWER, lowered) if len(lowered) == len(sentence) else (_STAGES, sentence)
+    if text is lowered and not _ANY_STAGE_LOWER.search(lowered):
+        return frozenset()
     return frozenset(
         name
         for name, pattern in stages
@@ -500,7 +502,7 @@ def _sanction(texts: list[str]) -> str | None:
     for text in texts:
         match = _SANCTION.search(text)
         if match:
-            return match.group()
+            return text[match.start(): match.end()]  # as written
     return None
 
 
