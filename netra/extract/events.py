@@ -16,8 +16,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from netra.extract.caseless import Caseless
 from netra.extract.cleaning import split_sentences
+from netra.extract.patterns import Caseless
 from netra.extract.record import Document
 
 _RULES = tomllib.loads((Path(__file__).parent / "data" / "events.toml").read_text(encoding="utf-8"))

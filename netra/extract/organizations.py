@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from netra.extract.patterns import literal_alternation
 from netra.extract.places import bare_region_name, place_of, region_at, region_display
 from netra.extract.record import Document
 from netra.regions.gazetteer import CITY, PROVINCE, REGENCY, Place
@@ -71,7 +72,7 @@ INSTITUTIONS = [
 ]
 BY_ALIAS = {alias: inst for inst in INSTITUTIONS for alias in inst.aliases}
 ALIAS_PATTERN = re.compile(
-    r"(?<![\w/.-])(?:{})(?![\w-])".format("|".join(re.escape(a) for a in sorted(BY_ALIAS, key=len, reverse=True)))
+    rf"(?<![\w/.-])(?:{literal_alternation(sorted(BY_ALIAS, key=len, reverse=True))})(?![\w-])"
 )
 
 

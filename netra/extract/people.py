@@ -21,6 +21,7 @@ from pathlib import Path
 
 from netra.extract.cleaning import split_sentences
 from netra.extract.organizations import BY_ALIAS
+from netra.extract.patterns import literal_alternation
 from netra.extract.places import district_keys, region_keys
 from netra.extract.record import Document, Person
 
@@ -54,7 +55,8 @@ CANDIDATE_WORDS = frozenset({"Paslon", "Pasangan", "Calon", "Cabup", "Cagub", "C
 NAME_ABBREVIATIONS = frozenset({"Muh.", "Moh.", "Mohd.", "Moch.", "Mochd.", "Mhd.", "Muhd.", "Abd.", "Ach.", "Ahm.",
                                 "Md.", "Nyi.", "Sy.", "St."})
 
-HEAD = re.compile(r"(?<![\w-])(?:{})(?![\w-])".format("|".join(re.escape(h) for h in HEADS + LOWER_HEADS)))
+# Heads start with a capital and lower-case heads with a small letter, so the two lists never compete for a place.
+HEAD = re.compile(rf"(?<![\w-])(?:{literal_alternation(HEADS + LOWER_HEADS)})(?![\w-])")
 TOKEN = re.compile(r"\([^()\n]{0,70}\)|\d[\w/.-]*|[^\W\d_][\w'’-]*(?:\.[^\W\d_]+)*\.?|[^\s\w]")
 ROMAN = re.compile(r"^[IVX]+[AB]?$")
 REPRESENTED = re.compile(r"\s*,?\s*(?:yang\s+)?(?:diwakili|diwakilkan)\s+(?:oleh|kepada)\s+")

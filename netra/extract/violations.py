@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from netra.extract.caseless import Caseless
-from netra.extract.caseless import lowercase_pattern as _lowercase_pattern
 from netra.extract.cleaning import split_sentences
+from netra.extract.patterns import Caseless
+from netra.extract.patterns import lowercase_pattern as _lowercase_pattern
 from netra.extract.record import Document, Violation
 from netra.extract.statistics import counts_in_sentence, parse_number
 
