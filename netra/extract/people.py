@@ -55,8 +55,7 @@ CANDIDATE_WORDS = frozenset({"Paslon", "Pasangan", "Calon", "Cabup", "Cagub", "C
 NAME_ABBREVIATIONS = frozenset({"Muh.", "Moh.", "Mohd.", "Moch.", "Mochd.", "Mhd.", "Muhd.", "Abd.", "Ach.", "Ahm.",
                                 "Md.", "Nyi.", "Sy.", "St."})
 
-# Heads start with a capital and lower-case heads with a small letter, so the two lists never compete for a place.
-HEAD = re.compile(rf"(?<![\w-])(?:{literal_alternation(HEADS + LOWER_HEADS)})(?![\w-])")
+HEAD = re.compile(rf"(?<![\w-])(?:{literal_alternation(HEADS)}|{literal_alternation(LOWER_HEADS)})(?![\w-])")
 TOKEN = re.compile(r"\([^()\n]{0,70}\)|\d[\w/.-]*|[^\W\d_][\w'’-]*(?:\.[^\W\d_]+)*\.?|[^\s\w]")
 ROMAN = re.compile(r"^[IVX]+[AB]?$")
 REPRESENTED = re.compile(r"\s*,?\s*(?:yang\s+)?(?:diwakili|diwakilkan)\s+(?:oleh|kepada)\s+")

@@ -109,6 +109,12 @@ def region_keys() -> dict[str, list[Place]]:
 
 
 @lru_cache(maxsize=1)
+def region_key_prefixes() -> frozenset[str]:
+    """Every beginning of a region name key: a run of name tokens can be a region only if its first key is one."""
+    return frozenset(key[:end] for key in region_keys() for end in range(1, len(key) + 1))
+
+
+@lru_cache(maxsize=1)
 def abbreviation_keys() -> frozenset[str]:
     """Keys written in capitals in the alias list ("NTB", "DKI"): the only all-caps words matched."""
     return frozenset(key for key, entries in gazetteer().by_key.items()
@@ -182,6 +188,8 @@ def strip_dateline(line: str) -> tuple[str, str | None]:
 
 def lookup(tokens: list[Token], i: int, doc_aliases: dict[str, Place]) -> tuple[list[Place], int]:
     """Longest run of name tokens at ``i`` that is a region name: (places, tokens used)."""
+    if i >= len(tokens) or (tokens[i].key not in region_key_prefixes() and tokens[i].text not in doc_aliases):
+        return [], 0  # most capitalised words: no region name starts with them
     keys = region_keys()
     run_length = 0
     while i + run_length < len(tokens) and run_length < MAX_NAME_TOKENS and tokens[i + run_length].is_name:
