@@ -74,8 +74,9 @@ STOP_IN_SELAKU = re.compile(
     r"\s+(?:mengatakan|menyampaikan|mengaku|menjelaskan|menuturkan|menegaskan|yang|saat|ketika|kalau|"
     r"bahwa|dalam|pada|di|ke|untuk|telah|sudah|akan)\b.*$"
 )
+NAME_INTRODUCERS = ("yakni", "yaitu", "adalah", "bernama", "berinisial", "inisial", "atas nama")
 NAMED_AS = re.compile(
-    rf"\b(?:yakni|yaitu|adalah|bernama|berinisial|inisial|atas nama)\s+"
+    rf"\b(?:{'|'.join(NAME_INTRODUCERS)})\s+"
     rf"(?P<names>(?:{NAME}|[A-Z]{{1,4}}\b)(?:\s*(?:,|dan)\s*(?:{NAME}|[A-Z]{{1,4}}\b))*)"
 )
 ROLE = re.compile(r"\b(?:{})\b".format("|".join(DATA["role_patterns"])), re.IGNORECASE)
@@ -388,6 +389,8 @@ def name_before(text: str, head_start: int, position: str) -> Person | None:
 
 def people_with_selaku(text: str) -> list[Person]:
     found = []
+    if "selaku" not in text:
+        return found  # most texts; the scan below tries a name at every capital letter
     for match in SELAKU.finditer(text):
         tokens = tokenize(match["name"], 0)
         start = max((k + 1 for k, t in enumerate(tokens) if t.text in NOT_NAME or t.text in HEAD_WORDS),
@@ -402,6 +405,8 @@ def people_with_selaku(text: str) -> list[Person]:
 def people_with_parenthesised_position(text: str) -> list[Person]:
     """ "ungkap M Rani Patty, S.Pd. (Koordinator Divisi ...) Panwaslu Kecamatan X": the post in parentheses."""
     found = []
+    if "(" not in text:
+        return found
     for match in NAME_THEN_POSITION.finditer(text):
         position = match["position"].strip()
         if not HEAD.match(position) or position in BARE_HEADS_NEEDING_MORE or len(position.split()) < 3:
@@ -416,8 +421,10 @@ def people_with_parenthesised_position(text: str) -> list[Person]:
 
 def people_named_as(text: str) -> list[Person]:
     """"Dua oknum guru TK ..., yakni Hj Silviyah dan Ulfi" - the role comes from the sentence."""
-    sentences = split_sentences(text)
     found = []
+    if not any(word in text for word in NAME_INTRODUCERS):
+        return found
+    sentences = split_sentences(text)
     for k, sentence in enumerate(sentences):
         for match in NAMED_AS.finditer(sentence):
             role = first_role(sentence[: match.start()]) or (first_role(sentences[k - 1]) if k else None)
