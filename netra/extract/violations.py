@@ -36,10 +36,9 @@ def _compile(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
 
 
 _CASE_SENSITIVE_CUES = {"place", "post_qualifier"}
-_CUES = {
-    key: _compile(value, 0 if key in _CASE_SENSITIVE_CUES else re.IGNORECASE)
-    for key, value in _RULES["cues"].items()
-}
+_CUES = {key: _compile(value, 0) for key, value in _RULES["cues"].items() if key in _CASE_SENSITIVE_CUES}
+# The other cues are case-insensitive (see patterns.Caseless): test them with .found(text).
+_CUE = {key: Caseless(value) for key, value in _RULES["cues"].items() if key not in _CASE_SENSITIVE_CUES}
 # Cues tested on every sentence run on the lowercased text (about twice as fast as IGNORECASE).
 _SUSPECT_LOWER = re.compile(_lowercase_pattern(_RULES["cues"]["suspect"]))
 _NORMATIVE_LOWER = re.compile(_lowercase_pattern(_RULES["cues"]["normative"]))
@@ -76,7 +75,6 @@ _STAGES_LOWER = [(name, re.compile(_lowercase_pattern(rule["pattern"]))) for (na
 _ANY_STAGE_LOWER = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _STAGES_LOWER))
 _STAGE_RANK = {name: rank for rank, (name, _) in enumerate(_STAGES)}
 _SANCTION = Caseless(_RULES["sanctions"]["pattern"])
-_NAME_INTRO = Caseless(_RULES["cues"]["name_intro"])
 _WINDOWS = _RULES["windows"]
 _ORG_PREFIX = _RULES["org_prefix"]
 _HONORIFICS = set(_RULES["names"]["honorifics"])
@@ -166,7 +164,7 @@ def find_mentions(sentences: list[str], suspect: list[bool] | None = None) -> li
 def _suspect_flags(sentences: list[str]) -> list[bool]:
     """_is_suspect for the sentences where it matters: those naming a post or introducing names, and the
     sentence before each (a post may be named just before the sentence about the case)."""
-    needed = [bool(_roles_in(s)) or _NAME_INTRO.found(s) for s in sentences]
+    needed = [bool(_roles_in(s)) or _CUE["name_intro"].found(s) for s in sentences]
     return [(needed[i] or (i > 0 and needed[i - 1])) and _is_suspect(s) for i, s in enumerate(sentences)]
 
 
@@ -174,7 +172,7 @@ def _is_suspect(sentence: str) -> bool:
     """The sentence speaks of a suspected violation or describes a forbidden act."""
     if _SUSPECT_LOWER.search(sentence.lower()):
         return True
-    return _category_of(sentence) is not None and not _is_normative(sentence)
+    return not _is_normative(sentence) and _category_of(sentence) is not None  # the cheaper test first
 
 
 def _named_by_post(sentence: str, index: int) -> list[_Mention]:
@@ -191,7 +189,7 @@ def _named_by_post(sentence: str, index: int) -> list[_Mention]:
         if not name_match or not _NAME_END.match(sentence, name_match.end()):
             continue
         name = clean_name(name_match.group())
-        if name and not _CUES["speaker_after"].search(sentence[name_match.end() : name_match.end() + 60]):
+        if name and not _CUE["speaker_after"].found(sentence[name_match.end() : name_match.end() + 60]):
             org = _org_from_post(match.group(), org_then_name.group("org"))
             found.append(_Mention(index, role, name=name, org=org))
     return found
@@ -200,8 +198,9 @@ def _named_by_post(sentence: str, index: int) -> list[_Mention]:
 def _named_by_introduction(sentence: str, index: int, earlier: list[_Mention]) -> list[_Mention]:
     """'... yakni Hj Silviyah dan Ulfi' -> named mentions with the post given nearby."""
     found = []
-    for intro in _CUES["name_intro"].finditer(sentence):
-        if _CUES["name_after_post"].match(intro.group()) and not _clause_names_a_post(sentence[: intro.start()]):
+    for intro in _CUE["name_intro"].ignorecase.finditer(sentence):  # group() as written
+        after_post = _CUE["name_after_post"].ignorecase.match(intro.group())
+        if after_post and not _clause_names_a_post(sentence[: intro.start()]):
             continue
         for name in _name_list(sentence, intro.end()):
             found.append(_Mention(index, _role_near(sentence, intro.start(), earlier), name=name))
@@ -230,7 +229,7 @@ def _name_list(sentence: str, start: int) -> list[str]:
 def _clause_names_a_post(before: str) -> bool:
     """'oknum guru berinisial AB' names the accused; 'mahasiswa bernama X' does not."""
     clause = before[_clause_start(before) :]
-    return bool(_ANY_ROLE.search(clause) or _CUES["person_word"].search(clause))
+    return bool(_ANY_ROLE.search(clause) or _CUE["person_word"].found(clause))
 
 
 def _clause_start(text: str) -> int:
@@ -250,14 +249,14 @@ def _unnamed_in_sentence(sentence: str, index: int) -> list[_Mention]:
     candidates = []
     for match in _roles_in(sentence):
         before = sentence[: match.start()]
-        if _is_conditional(before) or _CUES["generic_before"].search(before[-_TAIL:]):
+        if _is_conditional(before) or _CUE["generic_before"].found(before[-_TAIL:]):
             continue
         role = _role_of(match.group())
         if not _is_identified(sentence, before, match, role) or _is_aggregate(sentence, before):
             continue
         org = _org_after(sentence, match.end())
         # "di Buru, ada juga dugaan pelanggaran ASN": the sentence's place is the case's place.
-        reach = len(sentence) if _CUES["alleged_before"].search(before[-_TAIL:]) else 50
+        reach = len(sentence) if _CUE["alleged_before"].found(before[-_TAIL:]) else 50
         candidates.append(_Mention(index, role, org=org, place=_place_near(sentence, match.start(), reach)))
     specific = _distinct([m for m in candidates if m.role not in _GENERIC_ROLES])
     return specific or candidates[:1]
@@ -273,17 +272,17 @@ def _distinct(mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _is_identified(sentence: str, before: str, match: re.Match, role: str) -> bool:
-    if _CUES["speaker_before"].search(before[-_TAIL:]):
+    if _CUE["speaker_before"].found(before[-_TAIL:]):
         return False  # "ujar Kepala Dinas ... Budi": the post holder speaks
     last_words = " ".join(_WORD.findall(before[-_TAIL:])[-_WINDOWS["quantifier_words"] :])
-    if _CUES["quantifier"].search(last_words) or _CUES["handled_object"].search(before[-_TAIL:]):
+    if _CUE["quantifier"].found(last_words) or _CUE["handled_object"].found(before[-_TAIL:]):
         return True
-    if _CUES["alleged_before"].search(before[-_TAIL:]) and _CUES["place"].search(sentence):
+    if _CUE["alleged_before"].found(before[-_TAIL:]) and _CUES["place"].search(sentence):
         return True
     after = sentence[match.end() :]
     if role in _GENERIC_ROLES or _is_title_case(sentence) or not _CUES["post_qualifier"].match(after):
         return False
-    return not _CUES["speaker_after_post"].search(after[:80])
+    return not _CUE["speaker_after_post"].found(after[:80])
 
 
 def _is_title_case(sentence: str) -> bool:
@@ -306,7 +305,7 @@ def _is_aggregate(sentence: str, before: str) -> bool:
 
 
 def _is_conditional(before: str) -> bool:
-    return bool(_CUES["conditional"].search(before))
+    return bool(_CUE["conditional"].found(before))
 
 
 # -- grouping ---------------------------------------------------------------------------
@@ -323,7 +322,7 @@ def _name_from_people(mentions: list[_Mention], sentences: list[str], people: li
             start = sentence.find(person.name) if person.name else -1
             if start < 0 or not any(_role_of(m.group()) == mention.role for m in _ANY_ROLE.finditer(position)):
                 continue
-            if not _CUES["speaker_after"].search(sentence[start + len(person.name) : start + len(person.name) + 60]):
+            if not _CUE["speaker_after"].found(sentence[start + len(person.name) : start + len(person.name) + 60]):
                 mention.name = person.name
                 break
     return mentions
@@ -495,7 +494,7 @@ def _stages_in(sentence: str) -> frozenset[str]:
 
 def _is_hypothetical(before: str) -> bool:
     last_words = " ".join(_WORD.findall(before[-120:])[-_WINDOWS["hypothetical_words"] :])
-    return bool(_CUES["hypothetical"].search(last_words))
+    return bool(_CUE["hypothetical"].found(last_words))
 
 
 def _sanction(texts: list[str]) -> str | None:
@@ -530,7 +529,7 @@ def _clear_sentence_caches() -> None:
         cached.cache_clear()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _RoleMatch:
     """A post mention found in the lowered sentence, with the surface text as written."""
 
