@@ -16,6 +16,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -47,6 +48,9 @@ VENUE_WORDS = frozenset(RULES["venue_words"])
 REGION_LEVELS = (PROVINCE, REGENCY, CITY)
 LEVEL_WORDS = {w: levels[0] for w, levels in PREFIX_LEVELS.items() if levels[0] in REGION_LEVELS}
 MAX_NAME_TOKENS = 4
+# region_at reads at most token 6: "(BKD)", a level word, ".", then a name of MAX_NAME_TOKENS tokens;
+# one more keeps every "is there a token at index k <= 6" test as with all the tokens.
+REGION_AT_TOKENS = 3 + MAX_NAME_TOKENS + 1
 # Capitalised words that may follow a bare region name without making it part of a longer name.
 NOT_NAME_FOLLOWERS = frozenset(RULES["not_name_followers"])
 
@@ -159,8 +163,9 @@ def as_region(place: Place) -> Region:
     return Region(name=region_display(place), level=place.level, code=place.code)
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [make_token(m.group(), m.start() + offset) for m in TOKEN.finditer(text)]
+def tokenize(text: str, offset: int = 0, limit: int | None = None) -> list[Token]:
+    """Tokens of ``text`` (only the first ``limit`` when given)."""
+    return [make_token(m.group(), m.start() + offset) for m in islice(TOKEN.finditer(text), limit)]
 
 
 def tokenize_runs(text: str, offset: int = 0) -> list[Token]:
@@ -393,7 +398,7 @@ def region_at(text: str, pos: int, level: str | None = None,
 
     Returns (place, end offset) or (None, pos). ``level`` prefers one level for ambiguous names.
     """
-    tokens = tokenize(text[pos:pos + 80], pos)
+    tokens = tokenize(text[pos:pos + 80], pos, REGION_AT_TOKENS)
     i = 1 if tokens and tokens[0].text.startswith("(") else 0
     if i >= len(tokens):
         return None, pos
