@@ -13,11 +13,12 @@ from datetime import date
 from pathlib import Path
 
 from netra.extract.dates import parse_date, parse_timestamp_line
+from netra.extract.patterns import Caseless
 from netra.extract.record import Document
 
 DATA = tomllib.loads((Path(__file__).parent / "data" / "cleaning.toml").read_text(encoding="utf-8"))
 MAX_BYTES: int = DATA["max_bytes"]
-JUNK_LINE = re.compile("|".join(f"(?:{p})" for p in DATA["junk_line_patterns"]), re.IGNORECASE)
+JUNK_LINE = Caseless("|".join(f"(?:{p})" for p in DATA["junk_line_patterns"]))
 NAV_WORDS = frozenset(DATA["nav_words"])
 PRUNE_XPATH: list[str] = DATA["prune_xpath"]
 ACCEPTED_LANGUAGES = frozenset(DATA["accepted_languages"])
@@ -36,7 +37,8 @@ TAG = re.compile(r"<[^>]+>")
 HTML_CLOSED = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 SCRIPT_OR_STYLE = re.compile(r"<(script|style|noscript)[^>]*>.*?</\1>", re.IGNORECASE | re.DOTALL)
 BLOCK_END = re.compile(r"</(p|div|h\d|li|tr|section|article|header|footer)>|<br\s*/?>", re.IGNORECASE)
-SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+# Runs of blanks, except a lone space (replacing " " by " " is a no-op, and most matches would be that).
+SPACES = re.compile(r"[\t\u00a0\u200b][ \t\u00a0\u200b]*| [ \t\u00a0\u200b]+")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 # The word just before a full stop that does not end a sentence: an initial ("F."), a listed
 # abbreviation ("H.", "Dr.", "No.", "Kab."), or a dotted degree or abbreviation ("S.Pd.", "M.Si.").
@@ -142,7 +144,7 @@ def load_text(text: str, source: str = "<text>", title: str | None = None) -> Do
 # --- cleaning ----------------------------------------------------------------
 
 def is_junk_line(line: str) -> bool:
-    if JUNK_LINE.search(line):
+    if JUNK_LINE.found(line):
         return True
     words = line.lower().split()
     return bool(words) and all(w.strip("•·|-–—:") in NAV_WORDS for w in words)
