@@ -47,9 +47,12 @@ class _Label:
 
     def matches(self, sentence: str, context: str = "") -> bool:
         """A cue in ``sentence``; what it requires may also stand in ``context`` (the next sentence)."""
+        cues = list(self.cue.finditer(sentence))
+        if not cues:
+            return False  # the usual case: the requirement need not be looked for
         if self.requires and not self.requires.found(sentence) and not (context and self.requires.found(context)):
             return False
-        return any(not self._excluded(sentence, m) for m in self.cue.finditer(sentence))
+        return any(not self._excluded(sentence, m) for m in cues)
 
     def _excluded(self, sentence: str, match: re.Match) -> bool:
         if not self.excludes:
