@@ -67,6 +67,8 @@ TOKEN_RUNS = re.compile(
 DATELINE = re.compile(
     r"^(?P<head>[A-Z][\w.'’]*(?:[ ,]+[\w.'’]+){0,5}?)\s*(?:\([^)]{1,40}\))?\s*(?:[-–—]{1,2}|--)\s*(?=\S)"
 )
+# Capitalised words as TOKEN_RUNS reads them in an ASCII line (and a few more, inside longer tokens).
+CAPITALISED_WORD = re.compile(r"[A-Z][A-Za-z'’-]*")
 UPPER_WORD = re.compile(r"\b[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]{2,})*\b")
 
 
@@ -335,6 +337,23 @@ def choose_place(mention: Mention, preferred_codes: set[str]) -> Place:
     return places[0]
 
 
+def may_name_a_region(line: str, doc_aliases: dict[str, Place]) -> bool:
+    """Cheap test before tokenizing a line: could one of its capitalised words start a region name?
+
+    Every mention needs a name token whose key begins a region key, is a document alias or, for a
+    misspelt name, is a word of a region name; in an ASCII line every name token is a CAPITALISED_WORD.
+    """
+    if not line.isascii():
+        return True
+    prefixes, name_words = region_key_prefixes(), fuzzy_choices()[1]
+    for word in CAPITALISED_WORD.findall(line):
+        lower = word.lower()
+        key = lower if lower.isalnum() else lower.replace("-", "").replace("'", "")
+        if key in prefixes or lower in name_words or word in doc_aliases:
+            return True
+    return False
+
+
 def collect_mentions(doc: Document) -> tuple[list[Mention], list[str]]:
     mentions: list[Mention] = []
     datelines: list[str] = []
@@ -344,7 +363,8 @@ def collect_mentions(doc: Document) -> tuple[list[Mention], list[str]]:
         body, dateline = strip_dateline(line)
         if dateline:
             datelines.append(dateline)
-        mentions.extend(find_mentions(body, offset, doc_aliases))
+        if may_name_a_region(body, doc_aliases):
+            mentions.extend(find_mentions(body, offset, doc_aliases))
         offset += len(line) + 1
     return mentions, datelines
 
