@@ -422,7 +422,9 @@ def people_with_parenthesised_position(text: str) -> list[Person]:
 def people_named_as(text: str) -> list[Person]:
     """"Dua oknum guru TK ..., yakni Hj Silviyah dan Ulfi" - the role comes from the sentence."""
     found = []
-    if not any(word in text for word in NAME_INTRODUCERS):
+    # A match inside a sentence is one in the whole text too (a sentence is followed by a space, a line
+    # break or the end), so one scan of the text rules out most documents before splitting sentences.
+    if not any(word in text for word in NAME_INTRODUCERS) or NAMED_AS.search(text) is None:
         return found
     sentences = split_sentences(text)
     for k, sentence in enumerate(sentences):
