@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from netra.extract.cleaning import split_sentences
+from netra.extract.patterns import Caseless
 from netra.extract.record import Document, Statistic
 
 _RULES = tomllib.loads((Path(__file__).parent / "data" / "statistics.toml").read_text(encoding="utf-8"))
@@ -67,16 +68,16 @@ _PLACE_BEFORE_NUMBER = re.compile(
     r"\b(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)\s+(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
     r"\s*(?:dengan|sebanyak|ada|:|-)?\s*$"
 )
-_EXCLUDED_AFTER = re.compile(_alternation(_CONTEXT["excluded_after"]), re.IGNORECASE)
-_OTHER_TYPE = re.compile(rf"\b(?:{_alternation(_CONTEXT['other_violation_types'])})\b", re.IGNORECASE)
-_MONEY = re.compile(rf"\b(?:{_alternation(_CONTEXT['money_politics'])})\b", re.IGNORECASE)
-_NEUTRALITY = re.compile(rf"\b(?:{_alternation(_CONTEXT['neutrality'])})", re.IGNORECASE)
+_EXCLUDED_AFTER = Caseless(_alternation(_CONTEXT["excluded_after"]))
+_OTHER_TYPE = Caseless(rf"\b(?:{_alternation(_CONTEXT['other_violation_types'])})\b")
+_MONEY = Caseless(rf"\b(?:{_alternation(_CONTEXT['money_politics'])})\b")
+_NEUTRALITY = Caseless(rf"\b(?:{_alternation(_CONTEXT['neutrality'])})")
 _NEXT_NUMBER = re.compile(r"\d|[.;!?](?:\s|$)")
 # "sebanyak 463 atau 74,9 persen dinilai melanggar": the share restates the count before it.
 _SHARE_AFTER = re.compile(r"\s+atau\s+\d+(?:,\d+)?\s*(?:persen|%)", re.IGNORECASE)
-_OR_BEFORE = re.compile(r"\batau\s*$", re.IGNORECASE)
+_OR_BEFORE = Caseless(r"\batau\s*$")
 _FURNITURE = re.compile(r"^\s*(?:baca\s+(?:juga|berita)|berita\s+(?:terkait|lainnya)|lihat\s+juga)\b", re.I)
-_VIOLATION = re.compile(rf"\b(?:{_alternation(_CONTEXT['violation'])})\b", re.IGNORECASE)
+_VIOLATION = Caseless(rf"\b(?:{_alternation(_CONTEXT['violation'])})\b")
 _CASE_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['case'])})\b", re.IGNORECASE)
 _PERSON_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['person'])})\b", re.IGNORECASE)
 _YEARS = range(1945, 2101)
@@ -84,7 +85,7 @@ _NUMBER_LOWER = re.compile(_NUMBER.pattern)
 # Every number _NUMBER_LOWER can match holds a digit or starts with one of these words.
 _NUMBER_FIRST_WORDS = tuple(_NUMBERS["digits"]) + tuple(_NUMBERS["specials"])
 _DIGIT = re.compile(r"\d")
-_EXCLUDED_PERCENT = re.compile(rf"\b(?:{_alternation(_CONTEXT['percent_excluded_before'])})\b", re.IGNORECASE)
+_EXCLUDED_PERCENT = Caseless(rf"\b(?:{_alternation(_CONTEXT['percent_excluded_before'])})\b")
 
 
 @dataclass(slots=True)
@@ -123,7 +124,7 @@ def counts_in_sentence(sentence: str, previous_unit: str | None = None) -> list[
     lowered = sentence.lower()
     if len(lowered) == len(sentence) and not _may_hold_number(lowered):
         return counts  # most sentences: no number, so nothing below could match
-    if _MONEY.search(sentence) and not _NEUTRALITY.search(sentence):
+    if _MONEY.found(sentence) and not _NEUTRALITY.found(sentence):
         return counts
     # A case-sensitive scan of the lowered sentence is about twice as fast as IGNORECASE (same offsets).
     numbers = _NUMBER_LOWER.finditer(lowered) if len(lowered) == len(sentence) else _NUMBER.finditer(sentence)
@@ -182,7 +183,7 @@ def _classify_number(
     if unit.group("case"):
         if _ANAPHORIC.match(after, unit.end()) and any(c.quantity == quantity for c in earlier):
             return None
-        if _EXCLUDED_AFTER.search(after[:80]) or _is_other_violation_type(after):
+        if _EXCLUDED_AFTER.found(after[:80]) or _is_other_violation_type(after):
             return None
         return _Count(quantity, unit_text, scope, "case")
     if unit.group("person"):
@@ -197,7 +198,7 @@ def _is_other_violation_type(after: str) -> bool:
     """'55 temuan, dengan berbagai jenis ... tindak pidana, administrasi ...' is not a neutrality count."""
     end = _NEXT_NUMBER.search(after, 1)
     clause = after[: end.start() if end else 120][:160]
-    return bool(_OTHER_TYPE.search(clause)) and not _NEUTRALITY.search(clause)
+    return _OTHER_TYPE.found(clause) and not _NEUTRALITY.found(clause)
 
 
 def _is_excluded_by_words_before(before: str, match: re.Match) -> bool:
@@ -222,7 +223,7 @@ def _person_count(sentence, match, after, quantity, unit_text, scope) -> _Count 
     if not _has_aggregate_cue(sentence, match) and quantity < _CONTEXT["person_aggregate_minimum"]:
         return None
     around = " ".join(before[-8:] + _WORD.findall(after)[:12])
-    if not _VIOLATION.search(around):
+    if not _VIOLATION.found(around):
         return None
     return _Count(quantity, unit_text, scope, "person")
 
@@ -240,9 +241,9 @@ def _headcount(sentence, match, quantity, scope) -> _Count | None:
 
 def _percentage(sentence, match, quantity, unit_text, scope, earlier) -> _Count | None:
     """'62,5 persen laporan ...': a share of reports or cases, not a rate or a cut in pay."""
-    if earlier and _OR_BEFORE.search(sentence[: match.start()]):
+    if earlier and _OR_BEFORE.found(sentence[: match.start()]):
         return _Count(quantity, unit_text, scope, "percent")
-    if any(c.kind == "case" for c in earlier) and not _EXCLUDED_PERCENT.search(sentence[: match.start()][-40:]):
+    if any(c.kind == "case" for c in earlier) and not _EXCLUDED_PERCENT.found(sentence[: match.start()][-40:]):
         return _Count(quantity, unit_text, scope, "percent")  # a share of the cases counted in the sentence
     window = _CONTEXT["percent_window"]
     before = _WORD.findall(sentence[: match.start()])[-window:]
