@@ -14,7 +14,7 @@ extraction stages. The headline ratio is against ``trafilatura.extract(page)`` w
 (fallbacks allowed, as the target was set); the ratio against ``extract`` with our own options is
 printed too, so the cost of the stages themselves is visible. The text corpus is repeated to reach
 --docs documents; caches keyed by sentence are per document, so repeats do not inflate the rate
-(the only process-wide caches hold tables built from the rule files and the gazetteer, never document text).
+(process-wide caches hold only tables built from the rule files and the gazetteer, never document text).
 """
 
 from __future__ import annotations

@@ -478,6 +478,8 @@ def is_headline(line: str) -> bool:
 
 
 def find_people(doc: Document) -> list[Person]:
+    for cached in (_region_key, generates):  # per-document caches: no hits carried over from earlier documents
+        cached.cache_clear()
     text = "\n".join(line for line in doc.text.split("\n") if not is_headline(line))
     found = people_at_heads(text) + people_with_selaku(text) + people_named_as(text) \
         + people_with_parenthesised_position(text)

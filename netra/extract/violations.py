@@ -525,7 +525,7 @@ def clean_name(raw: str) -> str | None:
 
 
 def _clear_sentence_caches() -> None:
-    for cached in (_roles_in, _categories_in, _stages_in):
+    for cached in (_roles_in, _categories_in, _stages_in, _role_of):
         cached.cache_clear()
 
 
