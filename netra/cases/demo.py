@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from netra.cases.choices import Decision, IdentityMode, SubjectType
 from netra.cases.models import Case, Election
 from netra.cases.services import CaseInput, PersonInput, file_report, record_finding, transition
@@ -56,6 +58,8 @@ DEMO_CASES = [
     DemoCase("Pelapor mencabut laporan tentang anggota BPD", "62.01", "Samsul Bahri", "Anggota BPD Pangkalan Lada",
              "", SubjectType.BPD_MEMBER, ("DESA-4",), 5, ("check", "stop")),
 ]
+
+REGISTERED_DAYS_AGO = {3: 6, 4: 2, 5: 1}
 
 STEP_INPUTS = {
     "check": {"formal_requirements_met": True, "material_requirements_met": True},
@@ -131,4 +135,6 @@ def _inputs(step: str, number: int, first: Case) -> dict:
     inputs = dict(STEP_INPUTS[step])
     if "register_number" in inputs:
         inputs["register_number"] = inputs["register_number"].format(n=number)
+        # Registered some days ago, so the inbox shows running, due-soon and overdue clocks.
+        inputs["on"] = timezone.localdate() - dt.timedelta(days=REGISTERED_DAYS_AGO.get(number, 0))
     return inputs
