@@ -37,6 +37,7 @@ POSITION_LOWER = frozenset(DATA["position_lower_words"]) | frozenset(w for h in 
 TAKES_NEXT_NAME = frozenset(DATA["takes_next_name"])
 TAKES_DISTRICT = frozenset(DATA["takes_district"])
 TAKES_VILLAGE = frozenset(DATA["takes_village"])
+PLACE_SUFFIXES = frozenset(DATA["place_suffix_words"])
 HONORIFICS = frozenset(DATA["honorifics"]) | frozenset(DATA["ranks"])
 DEGREES = frozenset(DATA["degrees"])
 NOT_NAME = frozenset(DATA["not_name_words"])
@@ -135,10 +136,11 @@ def position_length(tokens: list[Token], i: int) -> int:
             return 1 + district
         if text in TAKES_VILLAGE and i + 2 < len(tokens) and is_title_word(tokens[i + 1].text) \
                 and is_title_word(tokens[i + 2].text) and tokens[i + 1].text not in NOT_NAME:
-            return 2
+            return 2 + place_suffix(tokens, i + 2)
         if text in TAKES_NEXT_NAME:
             j = i + 2 if i + 1 < len(tokens) and tokens[i + 1].text.startswith("(") else i + 1
-            return (j - i) + place_name_length(tokens, j)
+            used = place_name_length(tokens, j)
+            return (j - i) + used + (place_suffix(tokens, j + 1) if used == 1 else 0)
         return 1
     if text[0].isdigit() or (text.isupper() and len(text) <= 6 and text.isalpha()):
         return 1
@@ -146,6 +148,11 @@ def position_length(tokens: list[Token], i: int) -> int:
             and not any(t.text in REGIONAL_OFFICE_WORDS for t in tokens[max(0, i - 4): i]):
         return 0  # a national body has no region: "Kepala BKN Bima Haria Wibisana" names Bima Haria
     return region_run(tokens, i)
+
+
+def place_suffix(tokens: list[Token], i: int) -> int:
+    """1 when token ``i`` ends a place name ("Kades Tambun Selatan Suryadi"): a compass word is never a name."""
+    return int(i < len(tokens) and tokens[i].text in PLACE_SUFFIXES)
 
 
 def place_name_length(tokens: list[Token], i: int) -> int:

@@ -66,3 +66,13 @@ def test_journalists_and_generic_offices_are_not_people():
 ])
 def test_spelled_out_abbreviations_keep_the_short_form(position, expected):
     assert abbreviate(position) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Warga melaporkan Kepala Desa (Kades) Mekar Utara Wahyudin ke pengawas.",
+     [("Wahyudin", "Kades Mekar Utara")]),
+    ("Kades Sumber Barat Hendra Saputra membantah tuduhan itu.", [("Hendra Saputra", "Kades Sumber Barat")]),
+    ("Kades Sukamaju Barat menghadiri rapat.", []),
+])
+def test_a_compass_word_ends_the_village_name_not_starts_the_persons(text, expected):
+    assert people_of(text) == expected
