@@ -416,7 +416,7 @@ def people_with_parenthesised_position(text: str) -> list[Person]:
         return found
     for match in NAME_THEN_POSITION.finditer(text):
         position = match["position"].strip()
-        if not HEAD.match(position) or position in BARE_HEADS_NEEDING_MORE or len(position.split()) < 3:
+        if not HEAD.match(position) or position in BARE_HEADS_NEEDING_MORE or len(position.split()) < 2:
             continue
         tokens = tokenize(match["name"], 0)
         start = max((k + 1 for k, t in enumerate(tokens) if t.text in NOT_NAME or t.text in HEAD_WORDS), default=0)

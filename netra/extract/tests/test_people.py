@@ -76,3 +76,12 @@ def test_spelled_out_abbreviations_keep_the_short_form(position, expected):
 ])
 def test_a_compass_word_ends_the_village_name_not_starts_the_persons(text, expected):
     assert people_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Yang diperiksa adalah Budi Santoso (Kepala SD) dan Rina Wati (Guru SMP).",
+     [("Budi Santoso", "Kepala SD"), ("Rina Wati", "Guru SMP")]),
+    ("Menurut Dedi Kurnia (Guru), semua pihak harus netral.", []),
+])
+def test_a_two_word_position_in_parentheses_after_a_name(text, expected):
+    assert sorted(people_of(text)) == sorted(expected)
