@@ -186,3 +186,20 @@ def test_it_strips_a_hajj_title_and_skips_a_village_head_who_reports():
         "kalender bergambar paslon. Kepala Desa Cikaret, Dadang, melaporkan hal itu ke Panwaslu."
     )
     assert [(v.actor_name, v.actor_role) for v in violations(text)] == [("Maman Suryaman", "kepala desa")]
+
+
+def test_a_post_with_its_abbreviation_then_a_place_is_identified():
+    text = ("Bawaslu menerima laporan dugaan pelanggaran netralitas yang dilakukan oleh Kepala Desa (Kades) "
+            "Sukamaju Hendra. Hendra diduga mengajak warga memilih calon tertentu.")
+    doc = Document(source="t", text=text, people=[Person("Hendra", "Kades Sukamaju")])
+    assert [(v.actor_name, v.actor_role) for v in find_violations(doc)] == [("Hendra", "kepala desa")]
+    assert violations("Bawaslu mengingatkan bahwa Kepala Desa (Kades) dilarang berkampanye.") == []
+
+
+def test_a_case_in_the_handling_process_is_under_review():
+    text = ("Seorang oknum kepala desa di Kecamatan Cikajang diduga mengajak warga memilih calon tertentu.\n"
+            "Saat ini laporan itu sedang dalam proses penanganan oleh Bawaslu.")
+    assert [v.status for v in violations(text)] == ["under_review"]
+    text = ("Seorang oknum kepala desa di Kecamatan Cikajang diduga mengajak warga memilih calon tertentu.\n"
+            "Warga melaporkan hal itu ke Bawaslu.")
+    assert [v.status for v in violations(text)] == ["reported"]
