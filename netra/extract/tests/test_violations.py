@@ -203,3 +203,15 @@ def test_a_case_in_the_handling_process_is_under_review():
     text = ("Seorang oknum kepala desa di Kecamatan Cikajang diduga mengajak warga memilih calon tertentu.\n"
             "Warga melaporkan hal itu ke Bawaslu.")
     assert [v.status for v in violations(text)] == ["reported"]
+
+
+def test_a_civil_police_officer_who_was_punished_is_sanctioned():
+    text = ("Bawaslu menelusuri video dukungan kepada calon bupati. "
+            "Sudah ada satu personel Satpol PP Sukamaju yang dihukum oleh pemerintah kabupaten.")
+    assert [(v.actor_role, v.status) for v in violations(text)] == [("anggota Satpol PP", "sanctioned")]
+    assert violations("Personel Satpol PP membantu Bawaslu menertibkan alat peraga kampanye.") == []
+
+
+def test_an_ordinal_group_of_village_heads_is_identified():
+    text = "Bawaslu menilai ketujuh kepala desa di Kecamatan Sukamaju itu terbukti tidak netral."
+    assert [v.actor_role for v in violations(text)] == ["kepala desa"]
