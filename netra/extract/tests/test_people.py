@@ -85,3 +85,12 @@ def test_a_compass_word_ends_the_village_name_not_starts_the_persons(text, expec
 ])
 def test_a_two_word_position_in_parentheses_after_a_name(text, expected):
     assert sorted(people_of(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hal itu disampaikan Divisi Hukum Bawaslu Kabupaten Bantul, Budi Santoso, kepada wartawan.",
+     [("Budi Santoso", "Divisi Hukum Bawaslu Kabupaten Bantul")]),
+    ("Divisi Pencegahan menggelar rapat bersama camat.", []),
+])
+def test_a_division_of_an_institution_opens_a_position(text, expected):
+    assert people_of(text) == expected
