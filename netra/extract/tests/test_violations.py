@@ -215,3 +215,9 @@ def test_a_civil_police_officer_who_was_punished_is_sanctioned():
 def test_an_ordinal_group_of_village_heads_is_identified():
     text = "Bawaslu menilai ketujuh kepala desa di Kecamatan Sukamaju itu terbukti tidak netral."
     assert [v.actor_role for v in violations(text)] == ["kepala desa"]
+
+
+def test_a_first_gakkumdu_discussion_is_under_review():
+    text = ("Seorang oknum kepala desa di Kecamatan Cikajang diduga mengajak warga memilih calon tertentu.\n"
+            "Bawaslu telah melakukan pembahasan pertama atas kasus itu di Sentra Gakkumdu.")
+    assert [v.status for v in violations(text)] == ["under_review"]
