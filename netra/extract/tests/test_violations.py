@@ -221,3 +221,25 @@ def test_a_first_gakkumdu_discussion_is_under_review():
     text = ("Seorang oknum kepala desa di Kecamatan Cikajang diduga mengajak warga memilih calon tertentu.\n"
             "Bawaslu telah melakukan pembahasan pertama atas kasus itu di Sentra Gakkumdu.")
     assert [v.status for v in violations(text)] == ["under_review"]
+
+
+def test_handing_a_camat_case_to_the_civil_service_commission_is_forwarding():
+    text = (
+        "Seorang oknum camat di Kabupaten Siak diduga ikut mengkampanyekan bakal calon bupati di sebuah hajatan.\n"
+        "Usai klarifikasi, Bawaslu menyerahkan berkas kasus itu ke Komisi Aparatur Sipil Negara (KASN)."
+    )
+    assert summary(text) == [(None, "camat", "campaign_involvement", "forwarded")]
+
+
+def test_a_p3k_teacher_whose_post_proved_not_to_be_a_violation_is_dismissed():
+    text = (
+        "Seorang guru berstatus P3K di Kecamatan Sukanagara diduga mengunggah foto calon presiden di Facebook.\n"
+        "Hasil penelusuran Panwaslu tidak ditemukan adanya dugaan pelanggaran dalam unggahan tersebut."
+    )
+    assert summary(text) == [(None, "guru pppk", "social_media", "dismissed")]
+
+
+def test_a_lecturer_with_civil_servant_status_keeps_that_status_in_the_role():
+    text = "Seorang dosen ASN di Kota Malang diduga tidak netral dan sudah dilaporkan ke Bawaslu."
+    assert [v.actor_role for v in violations(text)] == ["dosen ASN"]
+    assert [v.actor_role for v in violations("Seorang dosen di Kota Malang diduga tidak netral.")] == ["dosen"]
