@@ -243,3 +243,23 @@ def test_a_lecturer_with_civil_servant_status_keeps_that_status_in_the_role():
     text = "Seorang dosen ASN di Kota Malang diduga tidak netral dan sudah dilaporkan ke Bawaslu."
     assert [v.actor_role for v in violations(text)] == ["dosen ASN"]
     assert [v.actor_role for v in violations("Seorang dosen di Kota Malang diduga tidak netral.")] == ["dosen"]
+
+
+def test_a_head_urging_school_principals_to_vote_uses_the_office():
+    text = (
+        "Kepala Bidang SMA Dinas Pendidikan Kota Bima, Rudi Hartono, diduga mengajak kepala sekolah "
+        "memilih capres tertentu."
+    )
+    assert [v.act_category for v in violations(text)] == ["use_of_office"]
+
+
+def test_attending_the_ballot_number_draw_or_a_party_inauguration_is_attendance():
+    draw = "Kepala Desa Sumberagung, Joko Santoso, diduga hadir pada saat pengundian nomor urut pasangan calon di KPU."
+    party = "Sebanyak 5 camat di Kabupaten Garut diduga menghadiri undangan pelantikan pengurus partai politik."
+    assert [v.act_category for v in violations(draw)] == ["campaign_attendance"]
+    assert [v.act_category for v in violations(party)] == ["campaign_attendance"]
+
+
+def test_a_bare_mention_of_social_media_is_not_an_online_act():
+    text = "Video seorang kepala desa di Kecamatan Rembang yang berorasi mendukung paslon viral di media sosial."
+    assert [v.act_category for v in violations(text)] == ["campaign_involvement"]
