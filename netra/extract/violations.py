@@ -129,7 +129,8 @@ def find_violations(doc: Document) -> list[Violation]:
     suspect = _suspect_flags(sentences)
     mentions = _upgrade_generic_roles(find_mentions(sentences, suspect), sentences, suspect)
     mentions = _name_from_people(mentions, sentences, doc.people)
-    entries = _fold_generic_groups(_drop_unnamed_beside_named(_group(mentions)))
+    entries = _reconcile_names(_group(mentions), sentences)
+    entries = _fold_generic_groups(_drop_unnamed_beside_named(entries))
     single_story = len(entries) == 1 or all(entry.name for entry in entries)
     violations = []
     for entry in entries:
@@ -375,6 +376,37 @@ def _matching_entry(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
             continue
         return entry
     return None
+
+
+def _reconcile_names(entries: list[_Entry], sentences: list[str]) -> list[_Entry]:
+    """'Kades Sukamaju Budi' and 'Sukamaju Budi' (a post or village before the name) read 'Budi';
+    a short 'Budi' beside 'Budi Santoso' with the same post is the same person."""
+    text = "\n".join(sentences)
+    for entry in entries:
+        if entry.name:
+            entry.name = _plain_name(entry.name, text)
+    kept: list[_Entry] = []
+    for entry in sorted(entries, key=lambda e: -len((e.name or "").split())):
+        longer = entry.name and next((k for k in kept if k.name and k.role == entry.role
+                                      and k.name.split()[: len(entry.name.split())] == entry.name.split()), None)
+        if longer:
+            longer.sentences = sorted(set(longer.sentences) | set(entry.sentences))
+            longer.categories |= entry.categories
+            longer.org = longer.org or entry.org
+        else:
+            kept.append(entry)
+    return sorted(kept, key=lambda e: min(e.sentences, default=0))
+
+
+def _plain_name(name: str, text: str) -> str:
+    """Drop a post or a village written before the name."""
+    words = name.split()
+    while len(words) > 1 and (
+        _ANY_ROLE.fullmatch(words[0])
+        or re.search(rf"\b(?:Desa|Kelurahan|Kalurahan|Dusun|Nagari|Gampong|Pekon)\s+{re.escape(words[0])}\b", text)
+    ):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _same_place(one: str, other: str) -> bool:

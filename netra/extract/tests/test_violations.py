@@ -263,3 +263,21 @@ def test_attending_the_ballot_number_draw_or_a_party_inauguration_is_attendance(
 def test_a_bare_mention_of_social_media_is_not_an_online_act():
     text = "Video seorang kepala desa di Kecamatan Rembang yang berorasi mendukung paslon viral di media sosial."
     assert [v.act_category for v in violations(text)] == ["campaign_involvement"]
+
+
+def test_a_village_written_before_the_name_is_not_part_of_it():
+    text = (
+        "Bawaslu meneruskan dugaan pelanggaran netralitas Kepala Desa Sukamaju Budi Santoso kepada Pj Bupati.\n"
+        "Kades Sukamaju Budi Santoso diduga hadir pada kampanye akbar pasangan calon."
+    )
+    doc = Document(source="t", text=text, people=[Person("Sukamaju Budi Santoso", "Kades Sukamaju")])
+    names = [v.actor_name for v in find_violations(doc)]
+    assert "Budi Santoso" in names and not any(n and n.startswith("Sukamaju") for n in names)
+
+
+def test_a_first_name_alone_beside_the_full_name_is_one_entry():
+    text = (
+        "Kepala sekolah bernama Rina Marlina dilaporkan ke Bawaslu karena hadir pada kampanye paslon.\n"
+        "Kepala sekolah Rina kemudian direkomendasikan dijatuhi sanksi teguran tertulis."
+    )
+    assert [v.actor_name for v in violations(text) if v.actor_name] == ["Rina Marlina"]
