@@ -85,6 +85,7 @@ _NAME = re.compile(
 )
 _INITIALS = re.compile(r"[A-Z]{2,4}\b(?![.-])")
 _CLAUSE_START = re.compile(r".*[,;:]", re.S)
+_ONLY_A_PLACE = re.compile(r"\s*(?:(?:di|dari|pada)\s+[^,;:]*)?", re.I)
 _NAME_LIST_SEPARATOR = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:,\s*(?:dan|serta)?|dan|serta|&)\s*")
 _ORG_THEN_NAME = re.compile(r"(?P<org>(?:\s+(?:[A-Z][\w.&/-]*|dan|&))*?)\s*,\s*")
 _NAME_END = re.compile(r"\s*(?:[,.;:)]|$|serta\b|dan\b|(?=\s[a-z(]))")
@@ -228,8 +229,12 @@ def _name_list(sentence: str, start: int) -> list[str]:
 
 
 def _clause_names_a_post(before: str) -> bool:
-    """'oknum guru berinisial AB' names the accused; 'mahasiswa bernama X' does not."""
+    """'oknum guru berinisial AB' names the accused; 'mahasiswa bernama X' does not. Clauses that
+    only place the person ('guru P3K, di salah satu SD, berinisial AK') are read through."""
     clause = before[_clause_start(before) :]
+    while _ONLY_A_PLACE.fullmatch(clause) and len(clause) < len(before):
+        before = before[: len(before) - len(clause) - 1]
+        clause = before[_clause_start(before) :] + clause
     return bool(_ANY_ROLE.search(clause) or _CUE["person_word"].found(clause))
 
 
@@ -240,8 +245,8 @@ def _clause_start(text: str) -> int:
 
 def _role_near(sentence: str, position: int, earlier: list[_Mention]) -> str:
     roles = [_role_of(m.group()) for m in _ANY_ROLE.finditer(sentence[:position])]
-    if roles:
-        return roles[-1]
+    if roles:  # 'guru berstatus Pegawai Pemerintah dengan Perjanjian Kerja (P3K)' is a guru PPPK
+        return next((r for r in reversed(roles) if r.endswith(" " + roles[-1])), roles[-1])
     return earlier[-1].role if earlier else "ASN"
 
 

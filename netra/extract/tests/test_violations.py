@@ -281,3 +281,19 @@ def test_a_first_name_alone_beside_the_full_name_is_one_entry():
         "Kepala sekolah Rina kemudian direkomendasikan dijatuhi sanksi teguran tertulis."
     )
     assert [v.actor_name for v in violations(text) if v.actor_name] == ["Rina Marlina"]
+
+
+def test_initials_given_after_a_place_clause_name_the_teacher():
+    text = (
+        "Seorang guru berstatus Pegawai Pemerintah dengan Perjanjian Kerja (P3K), di salah satu SD di "
+        "Kecamatan Cidaun, berinisial RK diduga berkampanye di akun Facebook miliknya."
+    )
+    assert [(v.actor_name, v.actor_role) for v in violations(text)] == [("RK", "guru PPPK")]
+
+
+def test_a_reporter_named_after_a_place_clause_is_not_the_accused():
+    text = (
+        "Seorang mahasiswa, di Kecamatan Cidaun, bernama Andi Wijaya melaporkan dugaan pelanggaran "
+        "netralitas oleh seorang kepala desa di Kecamatan Cidaun."
+    )
+    assert "Andi Wijaya" not in [v.actor_name for v in violations(text)]
