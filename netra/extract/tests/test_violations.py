@@ -297,3 +297,16 @@ def test_a_reporter_named_after_a_place_clause_is_not_the_accused():
         "netralitas oleh seorang kepala desa di Kecamatan Cidaun."
     )
     assert "Andi Wijaya" not in [v.actor_name for v in violations(text)]
+
+
+def test_bawaslu_reporting_a_case_to_bkn_is_forwarding_but_a_complainant_doing_so_is_not():
+    by_bawaslu = (
+        "Seorang kepala sekolah di Kecamatan Gebog diduga hadir pada kampanye paslon.\n"
+        "Bawaslu Kabupaten Kudus kemudian melaporkan dugaan pelanggaran itu ke BKN."
+    )
+    by_complainant = (
+        "Seorang kepala sekolah di Kecamatan Gebog diduga hadir pada kampanye paslon.\n"
+        "Tim hukum paslon juga melaporkan kepala sekolah tersebut ke KASN."
+    )
+    assert [v.status for v in violations(by_bawaslu)] == ["forwarded"]
+    assert [v.status for v in violations(by_complainant)] == ["reported"]
