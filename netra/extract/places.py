@@ -275,7 +275,8 @@ def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place]) -> list
             continue
         level = LEVEL_WORDS.get(token.lower)
         if level and i + 1 < len(tokens):
-            j = i + 2 if tokens[i + 1].text == "." else i + 1
+            # "Kabupaten. Dompu", "Kabupaten (Pemkab) Dompu": a dot or an abbreviation between level and name
+            j = i + 2 if tokens[i + 1].text == "." or tokens[i + 1].text.startswith("(") else i + 1
             places, used = lookup(tokens, j, doc_aliases)
             places = [p for p in places if p.level == level] or [
                 p for p in places if level == CITY and p.level == REGENCY]

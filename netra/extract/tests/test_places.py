@@ -49,3 +49,9 @@ def test_districts_villages_and_the_bare_capital_are_not_regions(text):
 
 def test_a_typo_in_a_long_name_still_resolves():
     assert regions_of("Laporan di Kepulauan Tanimbat terkait pengumpulan KTP.") == ["Kabupaten Kepulauan Tanimbar"]
+
+
+def test_a_level_word_then_an_abbreviation_in_brackets_still_names_the_region():
+    text = "Mereka pegawai di lingkungan Pemerintah Kabupaten (Pemkab) Dompu, NTB."
+    assert "Kabupaten Dompu" in regions_of(text)
+    assert regions_of("Pegawai Kabupaten (ASN) ikut kampanye.") == []
