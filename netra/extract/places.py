@@ -45,6 +45,7 @@ ATTACHING_WORDS = frozenset(RULES["attaching_words"])
 ELECTION_BODY_WORDS = frozenset(RULES["election_body_words"])
 NATIONAL_BODIES = frozenset(RULES["national_bodies"])
 VENUE_WORDS = frozenset(RULES["venue_words"])
+ELECTION_SCOPE_WORDS = frozenset(RULES["election_scope_words"])
 REGION_LEVELS = (PROVINCE, REGENCY, CITY)
 LEVEL_WORDS = {w: levels[0] for w, levels in PREFIX_LEVELS.items() if levels[0] in REGION_LEVELS}
 MAX_NAME_TOKENS = 4
@@ -242,6 +243,8 @@ def is_attached(tokens: list[Token], i: int) -> tuple[bool, str | None]:
     steps = 0
     while j >= 0 and steps < 8:
         token = tokens[j]
+        if token.lower.strip("()") in ELECTION_SCOPE_WORDS:
+            return False, None
         if token.text.startswith("("):
             j -= 1
             continue

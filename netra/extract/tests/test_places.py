@@ -55,3 +55,13 @@ def test_a_level_word_then_an_abbreviation_in_brackets_still_names_the_region():
     text = "Mereka pegawai di lingkungan Pemerintah Kabupaten (Pemkab) Dompu, NTB."
     assert "Kabupaten Dompu" in regions_of(text)
     assert regions_of("Pegawai Kabupaten (ASN) ikut kampanye.") == []
+
+
+def test_an_election_named_with_its_region_makes_the_region_the_scope():
+    text = "Kasus kepala desa pada Pemilihan Kepala Daerah (Pilkada) Jombang, Jawa Timur, berlanjut."
+    assert "Kabupaten Jombang" in regions_of(text)
+    assert regions_of("Kepala Daerah Jombang hadir. Rapat di Kota Kediri.") == ["Kota Kediri"]
+
+
+def test_a_people_group_named_after_a_region_is_not_a_region():
+    assert regions_of("Foto beberapa orang Papua diunggah. Bawaslu Cianjur menelusuri.") == ["Kabupaten Cianjur"]
