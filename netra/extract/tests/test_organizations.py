@@ -44,3 +44,14 @@ def test_an_unqualified_election_body_is_left_out():
 
 def test_rumah_dinas_is_no_office():
     assert orgs_of("Deklarasi digelar di Rumah Dinas Bupati Sleman.") == []
+
+
+def test_a_prosecutors_office_written_in_full_keeps_its_full_name():
+    assert "Kejaksaan Negeri Kendal" in orgs_of("Gakkumdu terdiri atas Bawaslu Kendal dan Kejaksaan Negeri Kendal.")
+    assert "Kejari Kendal" not in orgs_of("Gakkumdu terdiri atas Bawaslu Kendal dan Kejaksaan Negeri Kendal.")
+
+
+def test_signatories_of_a_joint_regulation_are_not_organisations():
+    text = ("Ia melanggar Peraturan Bersama Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi, "
+            "Menteri Dalam Negeri, Kepala Badan Kepegawaian Negara, Ketua KASN, dan Ketua Bawaslu Nomor 2 Tahun 2022.")
+    assert not {"BKN", "Kemendagri"} & set(orgs_of(text))
