@@ -55,3 +55,9 @@ def test_signatories_of_a_joint_regulation_are_not_organisations():
     text = ("Ia melanggar Peraturan Bersama Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi, "
             "Menteri Dalam Negeri, Kepala Badan Kepegawaian Negara, Ketua KASN, dan Ketua Bawaslu Nomor 2 Tahun 2022.")
     assert not {"BKN", "Kemendagri"} & set(orgs_of(text))
+
+
+def test_a_university_named_in_full_is_an_organisation():
+    text = "Seorang dosen ASN di Fakultas Kedokteran Universitas Jenderal Soedirman (Unsoed) diperiksa."
+    assert "Universitas Jenderal Soedirman" in orgs_of(text)
+    assert not any(o.startswith("Universitas") for o in orgs_of("Ia lulusan universitas swasta."))
