@@ -7,10 +7,11 @@ Fernet (AES-128-CBC + HMAC-SHA256) from the ``cryptography`` package, through
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+
+from netra.lib.env import secret_from_file
 
 
 class DecryptionFailed(Exception):
@@ -45,16 +46,4 @@ def keys_from(raw: str, key_file: Path) -> list[str]:
     keys = [key.strip() for key in raw.split(",") if key.strip()]
     if keys:
         return keys
-    if not key_file.exists():
-        _write_new_key(key_file)
-    return [key_file.read_text(encoding="utf-8").strip()]
-
-
-def _write_new_key(key_file: Path) -> None:
-    key_file.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return  # another process made it first; use theirs
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(new_key())
+    return [secret_from_file(key_file, new_key)]

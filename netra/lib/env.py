@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 TRUE_WORDS = frozenset({"1", "true", "yes", "on", "ya"})
@@ -38,8 +39,11 @@ def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
-def secret_key_from(path: Path) -> str:
-    """The key kept in ``path``; a new random one is written there on first use."""
+def secret_from_file(path: Path, make_secret: Callable[[], str]) -> str:
+    """The secret kept in ``path``; on first use ``make_secret()`` is written there (mode 0600).
+
+    Two processes starting at once agree: only one creates the file, the other reads it.
+    """
     if path.exists():
         return path.read_text(encoding="utf-8").strip()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -47,7 +51,12 @@ def secret_key_from(path: Path) -> str:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:  # another process made it first
         return path.read_text(encoding="utf-8").strip()
-    key = secrets.token_urlsafe(50)
+    secret = make_secret()
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(key)
-    return key
+        handle.write(secret)
+    return secret
+
+
+def secret_key_from(path: Path) -> str:
+    """Django's secret key, kept in ``path``; a new random one is written there on first use."""
+    return secret_from_file(path, lambda: secrets.token_urlsafe(50))
