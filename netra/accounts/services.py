@@ -17,7 +17,8 @@ def sync_roles(role_model=None, path: Path = ROLES_FILE) -> int:
     """Create missing roles, refresh names and descriptions; keep an admin's 2FA choice."""
     if role_model is None:
         from netra.accounts.models import Role as role_model
-    for entry in read_roles(path):
+    entries = read_roles(path)
+    for entry in entries:
         role, created = role_model.objects.get_or_create(
             code=entry["code"],
             defaults={
@@ -34,7 +35,7 @@ def sync_roles(role_model=None, path: Path = ROLES_FILE) -> int:
             role.scope_kind = entry["scope_kind"]
             role.region_levels = entry.get("region_levels", [])
             role.save(update_fields=["name", "description", "scope_kind", "region_levels"])
-    return len(read_roles(path))
+    return len(entries)
 
 
 def has_confirmed_device(user) -> bool:
