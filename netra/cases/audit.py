@@ -42,8 +42,8 @@ def _hash_of(event: CaseEvent) -> str:
 
 
 def _locked_head() -> ChainHead:
-    ChainHead.objects.get_or_create(pk=1)
-    return ChainHead.objects.select_for_update().get(pk=1)
+    head, _ = ChainHead.objects.select_for_update().get_or_create(pk=1)
+    return head
 
 
 def append_event(case: Case, kind: str, *, actor=None, from_status: str = "", to_status: str = "",
