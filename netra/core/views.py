@@ -2,9 +2,8 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django_ratelimit.decorators import ratelimit
 
-from netra.regions.api import search_regions
 from netra.regions.models import Level, Region
-from netra.regions.services import attach_paths
+from netra.regions.services import attach_paths, search_regions
 
 
 def public_page_rate(group, request) -> str:

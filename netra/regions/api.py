@@ -4,12 +4,10 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
-from netra.regions import gazetteer, services
+from netra.regions import services
 from netra.regions.models import Level, Region
 
 router = Router(tags=["wilayah"])
-
-SEARCH_LIMIT = 200
 
 
 class RegionOut(Schema):
@@ -26,29 +24,13 @@ class RegionFilter(Schema):
     parent: str | None = Field(None, max_length=13, pattern=r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 
 
-def search_regions(q: str, level: str | None, parent: str | None) -> list[Region]:
-    """Resolver matches first (aliases, spacing variants), then names that start with the text."""
-    levels = [level] if level else None
-    found = services.resolve_regions(q, limit=SEARCH_LIMIT, levels=levels)
-    key = gazetteer.name_key(q)
-    if key and len(found) < SEARCH_LIMIT:
-        seen = {region.code for region in found}
-        more = Region.objects.filter(name_key__startswith=key).exclude(code__in=seen)
-        if level:
-            more = more.filter(level=level)
-        found += list(more.order_by("code")[: SEARCH_LIMIT - len(found)])
-    if parent:
-        found = [region for region in found if region.parent_id == parent]
-    return found
-
-
 @router.get("", response=list[RegionOut], summary="Daftar wilayah")
 @paginate(PageNumberPagination, page_size=50)
 def list_regions(request, filters: Query[RegionFilter]):
     if filters.parent and not Region.objects.filter(code=filters.parent).exists():
         raise HttpError(404, f"Wilayah induk dengan kode {filters.parent} tidak ditemukan.")
     if filters.q:
-        return search_regions(filters.q, filters.level, filters.parent)
+        return services.search_regions(filters.q, filters.level, filters.parent)
     regions = Region.objects.all()
     if filters.level:
         regions = regions.filter(level=filters.level)

@@ -102,3 +102,22 @@ def attach_paths(regions: list[Region]) -> list[Region]:
         ancestors = reversed(region.ancestors_and_self_codes()[:-1])
         region.path = ", ".join(names[code] for code in ancestors if code in names)
     return regions
+
+
+SEARCH_LIMIT = 200
+
+
+def search_regions(q: str, level: str | None, parent: str | None) -> list[Region]:
+    """Resolver matches first (aliases, spacing variants), then names that start with the text."""
+    levels = [level] if level else None
+    found = resolve_regions(q, limit=SEARCH_LIMIT, levels=levels)
+    key = gazetteer.name_key(q)
+    if key and len(found) < SEARCH_LIMIT:
+        seen = {region.code for region in found}
+        more = Region.objects.filter(name_key__startswith=key).exclude(code__in=seen)
+        if level:
+            more = more.filter(level=level)
+        found += list(more.order_by("code")[: SEARCH_LIMIT - len(found)])
+    if parent:
+        found = [region for region in found if region.parent_id == parent]
+    return found
