@@ -182,6 +182,9 @@ def _create_case(data: CaseInput, origin: str, received_at: dt.datetime, user) -
         place=data.place.strip(), occurred_on=data.occurred_on, known_on=data.known_on,
         received_at=received_at, created_by=user if user and user.is_authenticated else None,
     )
+    if case.is_report:
+        _flag_late_report(case)
+    _refresh_next_due(case)
     case.save()
     case.violation_codes.set(data.violation_codes)
     ReportedPerson.objects.bulk_create([
@@ -234,10 +237,6 @@ def record_finding(data: CaseInput, user, received_at: dt.datetime | None = None
 
 
 def _after_intake(case: Case, user, payload: dict) -> None:
-    if case.is_report:
-        _flag_late_report(case)
-    _refresh_next_due(case)
-    case.save(update_fields=["late_filing", "late_filing_note", "next_due_on"])
     payload = {**payload, "origin": case.origin, "late_filing": case.late_filing}
     audit.append_event(case, EventKind.CREATED, actor=user, to_status=case.status, payload=payload,
                        at=case.received_at)
