@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.http import Http404
 
 SCOPE_CACHE_ATTR = "_netra_scope"
+GRANTS_CACHE_ATTR = "_netra_role_grants"
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,38 @@ def scope_for(user) -> Scope:
     if cached is None:
         cached = _compute_scope(user)
         setattr(user, SCOPE_CACHE_ATTR, cached)
+    return cached
+
+
+@dataclass(frozen=True)
+class RoleGrant:
+    """One membership as the permission checks read it: a role, how far it reaches, and where."""
+
+    role_code: str
+    scope_kind: str
+    region_code: str | None
+
+    def covers_region(self, code: str | None) -> bool:
+        from netra.accounts.models import ScopeKind
+
+        if self.scope_kind == ScopeKind.NATIONAL:
+            return True
+        return bool(code and self.region_code and (code == self.region_code or code.startswith(f"{self.region_code}.")))
+
+
+def role_grants(user) -> tuple[RoleGrant, ...]:
+    """The memberships of ``user`` as RoleGrants, read once per request (cached on the user object).
+
+    Pages ask "may this user do X here?" several times per request (once per transition button);
+    the answer comes from this one query instead of one query per question.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return ()
+    cached = getattr(user, GRANTS_CACHE_ATTR, None)
+    if cached is None:
+        rows = user.memberships.values_list("role__code", "role__scope_kind", "region_id")
+        cached = tuple(RoleGrant(code, kind, region) for code, kind, region in rows)
+        setattr(user, GRANTS_CACHE_ATTR, cached)
     return cached
 
 

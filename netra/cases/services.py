@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from netra.accounts.scoping import scope_for
+from netra.accounts.scoping import role_grants, scope_for
 from netra.cases import audit
 from netra.cases.choices import EventKind, IdentityMode, Origin, Status
 from netra.cases.models import Case, Election, ReportedPerson, Reporter, ViolationCode, Witness
@@ -71,19 +71,14 @@ def can_handle(user, case: Case, roles: Iterable[str] | None = None) -> bool:
     if user.is_superuser:
         return True
     wanted = set(roles or TRANSITIONS["check"].roles)
-    for code, kind, region_id in user.memberships.values_list("role__code", "role__scope_kind", "region_id"):
-        if code not in wanted:
-            continue
-        if kind == "national" or (region_id and (case.region_id == region_id
-                                                 or case.region_id.startswith(f"{region_id}."))):
-            return True
-    return False
+    return any(grant.role_code in wanted and grant.covers_region(case.region_id) for grant in role_grants(user))
 
 
 def may_record_findings(user) -> bool:
     if user.is_superuser:
         return True
-    return user.is_authenticated and user.memberships.filter(role__code__in=TRANSITIONS["check"].roles).exists()
+    wanted = set(TRANSITIONS["check"].roles)
+    return user.is_authenticated and any(grant.role_code in wanted for grant in role_grants(user))
 
 
 # --- dates and clocks -------------------------------------------------------------------------------

@@ -358,3 +358,16 @@ def test_it_guards_adding_evidence_four_ways(client, officer_kalteng, outsider, 
     client.force_login(media_kalbar)
     assert client.post(url, data).status_code == 403
     assert not Evidence.objects.exists()
+
+
+def test_it_reads_the_handlers_memberships_once_however_many_actions_it_offers(client, officer_kalbar, case):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(officer_kalbar)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(page_url(case))
+    assert response.status_code == 200 and response.context["may_handle"]
+    membership_reads = [q["sql"] for q in queries.captured_queries if "accounts_membership" in q["sql"]]
+    # one each: does a role demand 2FA, which cases are visible, which roles act here (not one per action)
+    assert len(membership_reads) == 3
