@@ -205,7 +205,8 @@ WitnessFormSet = forms.formset_factory(WitnessForm, extra=2, max_num=5, absolute
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="Berkas CSV")
+    file = forms.FileField(label="Berkas CSV atau XLSX",
+                           widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}))
 
 
 class EvidenceForm(forms.Form):

@@ -1,8 +1,10 @@
-"""CSV import of findings (temuan): one finding with one reported person per row, all or nothing.
+"""CSV or XLSX import of findings (temuan): one finding with one reported person per row, all or nothing.
 
 Every row is checked first and every problem reported (row number, column, Indonesian message); only a
 file without problems is recorded, through ``services.record_finding``, in one transaction. Used by the
-import page (/kasus/temuan/impor/) and by ``netra import_findings FILE --user USERNAME``.
+import page (/kasus/temuan/impor/) and by ``netra import_findings FILE --user USERNAME``. The file is read
+by ``registry.tables.read_table`` (CSV in UTF-8 or Windows-1252 with ``,``/``;``/tab, or the first sheet of
+an XLSX), keeping line breaks inside cells.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from netra.cases.choices import SubjectType
 from netra.cases.inbox import may_handle_region
 from netra.cases.models import Case, Election, ViolationCode
 from netra.regions.models import Region
+from netra.registry.tables import ImportFileError, read_table
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 1000
@@ -76,14 +79,6 @@ def example_csv() -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 text, with or without a byte-order mark."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValidationError("Berkas harus berkode UTF-8 (simpan sebagai \u201cCSV UTF-8\u201d).") from None
-
-
 def parse_date(text: str) -> dt.date:
     text = text.strip()
     match = DMY.match(text)
@@ -113,26 +108,28 @@ class _Reference:
         return self._may_handle[code]
 
 
-def _read_records(text: str) -> tuple[list[dict[str, str]], list[RowError]]:
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
-        return [], [RowError(1, "", "Berkas kosong.")]
-    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    reader.fieldnames = [(name or "").strip().lower() for name in reader.fieldnames or []]
-    missing = [name for name in REQUIRED if name not in reader.fieldnames]
+def _read_records(filename: str, data: bytes) -> tuple[list[tuple[int, dict[str, str]]], list[RowError]]:
+    """Each non-blank row as (spreadsheet row number, {column: text}), or the problems of the file."""
+    try:
+        table = read_table(filename, data, keep_line_breaks=True)
+    except ImportFileError as error:
+        return [], [RowError(0, "", error.message)]
+    header = [name.strip().lower() for name in table.header]
+    missing = [name for name in REQUIRED if name not in header]
     if missing:
         return [], [RowError(1, name, "Kolom wajib tidak ada.") for name in missing]
-    records = []
-    for record in reader:
-        if len(records) == MAX_ROWS:
-            return [], [RowError(MAX_ROWS + 2, "", f"Terlalu banyak baris: paling banyak {MAX_ROWS} temuan "
-                                                 "sekali impor.")]
-        if any((value or "").strip() for value in record.values() if isinstance(value, str)):
-            records.append(record)
-        else:
-            records.append(None)  # a blank line keeps its number but is skipped
-    return records, []
+    if len(table.rows) > MAX_ROWS:
+        number = table.rows[MAX_ROWS][0]
+        return [], [RowError(number, "", f"Terlalu banyak baris: paling banyak {MAX_ROWS} temuan sekali impor.")]
+    return [(number, _as_record(header, cells)) for number, cells in table.rows], []
+
+
+def _as_record(header: list[str], cells: list[str]) -> dict:
+    """{column: text}; text in cells beyond the header is kept under the key None (as csv.DictReader does)."""
+    record = dict(zip(header, cells, strict=False))
+    if any(cells[len(header):]):
+        record[None] = cells[len(header):]
+    return record
 
 
 def _cell(record: dict, name: str) -> str:
@@ -159,9 +156,6 @@ class _Row:
         for name in REQUIRED:
             if not self.cell(name):
                 self.fail(name, "Wajib diisi.")
-        for name in COLUMNS:
-            if "\x00" in self.cell(name):
-                self.fail(name, "Teks mengandung karakter yang tidak diizinkan.")
         for name, limit in LIMITS.items():
             if len(self.cell(name)) > limit:
                 self.fail(name, f"Terlalu panjang: paling banyak {limit} karakter.")
@@ -232,31 +226,25 @@ def _row_input(record: dict, number: int, ref: _Reference, on: dt.date, errors: 
     )
 
 
-def check_rows(text: str, user) -> tuple[list[tuple[int, services.CaseInput]], list[RowError]]:
+def check_rows(filename: str, data: bytes, user) -> tuple[list[tuple[int, services.CaseInput]], list[RowError]]:
     """The service inputs of every row, or every problem found; rows are numbered from the header (1)."""
-    records, errors = _read_records(text)
+    records, errors = _read_records(filename, data)
     if errors:
         return [], errors
-    if not any(records):
-        return [], [RowError(2, "", "Tidak ada baris temuan di bawah kepala tabel.")]
-    ref, on, inputs = _Reference([r for r in records if r], user), services.today(), []
-    for number, record in enumerate(records, start=2):
-        if record:
-            data = _row_input(record, number, ref, on, errors)
-            if data is not None:
-                inputs.append((number, data))
+    ref, on, inputs = _Reference([record for _, record in records], user), services.today(), []
+    for number, record in records:
+        row_input = _row_input(record, number, ref, on, errors)
+        if row_input is not None:
+            inputs.append((number, row_input))
     return inputs, errors
 
 
-def import_findings(data: bytes, user) -> ImportResult:
-    """Record every finding in ``data`` (CSV bytes), or none of them and say why."""
+def import_findings(data: bytes, user, filename: str = "temuan.csv") -> ImportResult:
+    """Record every finding in ``data`` (CSV or XLSX bytes), or none of them and say why."""
     if len(data) > MAX_BYTES:
         return ImportResult(errors=[RowError(0, "", f"Berkas terlalu besar: paling besar "
                                                     f"{MAX_BYTES // (1024 * 1024)} MB.")])
-    try:
-        inputs, errors = check_rows(decode(data), user)
-    except ValidationError as error:
-        return ImportResult(errors=[RowError(0, "", error.messages[0])])
+    inputs, errors = check_rows(filename, data, user)
     if errors:
         return ImportResult(errors=errors)
     result = ImportResult()
@@ -285,4 +273,4 @@ def _record(number: int, case_input: services.CaseInput, user, result: ImportRes
 def import_upload(upload, user) -> ImportResult:
     """An uploaded file, read up to the size cap."""
     data = upload.read(MAX_BYTES + 1)
-    return import_findings(data, user)
+    return import_findings(data, user, upload.name or "")

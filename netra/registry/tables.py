@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
 SNIFF_CHARS = 8192
 MAX_BLANK_STREAK = 1000
 DELIMITERS = (";", ",", "\t")
+BLANK_LINES = re.compile(r"\n{3,}")
 # Doubles hold integers exactly only up to 2**53; a longer number typed into Excel (an NIP) lost digits.
 EXACT_FLOAT_LIMIT = 2**53
 BINARY_MESSAGE = (
@@ -46,20 +48,24 @@ class Table:
     rows: list[tuple[int, list[str]]]  # (row number as a spreadsheet shows it, cells)
 
 
-def read_table(filename: str, data: bytes) -> Table:
-    """The header and non-blank rows of a CSV or XLSX file; raises ImportFileError."""
+def read_table(filename: str, data: bytes, *, keep_line_breaks: bool = False) -> Table:
+    """The header and non-blank rows of a CSV or XLSX file; raises ImportFileError.
+
+    Cells have their runs of blanks collapsed; ``keep_line_breaks`` keeps the line breaks inside a
+    cell (one blank line at most between paragraphs), for long text such as a finding's description.
+    """
     if len(data) > MAX_FILE_BYTES:
         raise ImportFileError(f"Berkas terlalu besar: maksimal {MAX_FILE_BYTES // (1024 * 1024)} MB.")
     if not data.strip():
         raise ImportFileError("Berkas kosong.")
     name = (filename or "").lower()
     if data.startswith(ZIP_MAGIC):
-        return _table(_xlsx_rows(data))
+        return _table(_xlsx_rows(data, keep_line_breaks))
     if name.endswith((".xlsx", ".xlsm")):
         raise ImportFileError(_corrupt_xlsx_message())
     if name.endswith(".xls") or data.startswith(OLE_MAGIC):
         raise ImportFileError("Format Excel lama (.xls) tidak didukung. Simpan sebagai .xlsx atau .csv.")
-    return _table(_csv_rows(_decode(data)))
+    return _table(_csv_rows(_decode(data), keep_line_breaks))
 
 
 def _table(rows: Iterable[list[str]]) -> Table:
@@ -107,25 +113,29 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_rows(text: str) -> Iterator[list[str]]:
+def _csv_rows(text: str, keep_line_breaks: bool = False) -> Iterator[list[str]]:
     reader = csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text))
     try:
         for cells in reader:
-            yield [clean_text(cell) for cell in cells]
+            yield [clean_text(cell, keep_line_breaks) for cell in cells]
     except csv.Error as error:
         raise ImportFileError(f"Berkas CSV tidak dapat dibaca di baris {reader.line_num}: {error}.") from None
 
 
-def clean_text(value: str) -> str:
-    """A cell's text with runs of whitespace collapsed to one space."""
-    return " ".join(value.replace("\ufeff", "").split())
+def clean_text(value: str, keep_line_breaks: bool = False) -> str:
+    """A cell's text with runs of whitespace collapsed to one space (or, keeping line breaks, each line's)."""
+    value = value.replace("\ufeff", "")
+    if not keep_line_breaks:
+        return " ".join(value.split())
+    lines = [" ".join(line.split()) for line in value.splitlines()]
+    return BLANK_LINES.sub("\n\n", "\n".join(lines).strip("\n"))
 
 
 def _corrupt_xlsx_message() -> str:
     return "Berkas XLSX rusak atau bukan berkas Excel yang sah. Buka dan simpan ulang di Excel, atau kirim sebagai CSV."
 
 
-def _xlsx_rows(data: bytes) -> list[list[str]]:
+def _xlsx_rows(data: bytes, keep_line_breaks: bool = False) -> list[list[str]]:
     import openpyxl
 
     _check_unpacked_size(data)
@@ -134,7 +144,7 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
     except Exception:  # a damaged zip or XML raises any of a dozen types; all mean the same to the user
         raise ImportFileError(_corrupt_xlsx_message()) from None
     try:
-        return _sheet_rows(workbook.worksheets[0]) if workbook.worksheets else []
+        return _sheet_rows(workbook.worksheets[0], keep_line_breaks) if workbook.worksheets else []
     except ImportFileError:
         raise
     except Exception:
@@ -153,11 +163,11 @@ def _check_unpacked_size(data: bytes) -> None:
         raise ImportFileError("Isi berkas XLSX terlalu besar setelah dibuka. Bagi menjadi beberapa berkas.")
 
 
-def _sheet_rows(sheet) -> list[list[str]]:
+def _sheet_rows(sheet, keep_line_breaks: bool = False) -> list[list[str]]:
     rows: list[list[str]] = []
     filled = blank_streak = 0
     for values in sheet.iter_rows(values_only=True):
-        cells = [cell_text(value) for value in values]
+        cells = [cell_text(value, keep_line_breaks) for value in values]
         rows.append(cells)
         filled, blank_streak = (filled + 1, 0) if any(cells) else (filled, blank_streak + 1)
         if filled > MAX_ROWS + 1:
@@ -172,7 +182,7 @@ def too_many_rows_message() -> str:
     return f"Berkas berisi lebih dari {limit} baris data. Bagi menjadi beberapa berkas."
 
 
-def cell_text(value) -> str:
+def cell_text(value, keep_line_breaks: bool = False) -> str:
     """The text of a spreadsheet cell as a person would read it."""
     if value is None:
         return ""
@@ -183,4 +193,4 @@ def cell_text(value) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
-    return clean_text(str(value))
+    return clean_text(str(value), keep_line_breaks)

@@ -8,13 +8,14 @@ from netra.cases import importing, services
 
 class Command(BaseCommand):
     help = (
-        "Import findings (temuan) from a CSV file, one finding per row, as USERNAME. All or nothing: when any "
+        "Import findings (temuan) from a CSV or XLSX file, one finding per row, as USERNAME. All or nothing: when any "
         "row has a problem, nothing is recorded and every problem is listed (row, column, message). Columns: "
         + ", ".join(importing.COLUMNS) + "."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path, help="CSV file, UTF-8 (with or without BOM), ',' or ';' separated.")
+        parser.add_argument("file", type=Path,
+                            help="CSV (UTF-8 or Windows-1252; ',', ';' or tab separated) or XLSX (first sheet).")
         parser.add_argument("--user", required=True, metavar="USERNAME",
                             help="The supervisor recording the findings; their role scope must cover every row.")
 
@@ -28,7 +29,7 @@ class Command(BaseCommand):
             data = file.read_bytes()
         except OSError as error:
             raise CommandError(f"Berkas {file} tidak dapat dibaca: {error.strerror}.") from None
-        result = importing.import_findings(data, account)
+        result = importing.import_findings(data, account, file.name)
         if not result.ok:
             for problem in result.errors:
                 self.stderr.write(str(problem))
