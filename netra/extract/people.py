@@ -17,6 +17,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from netra.extract.cleaning import split_sentences
@@ -34,6 +35,7 @@ HEAD_WORDS = frozenset(w for head in HEADS for w in head.split())
 POSITION_WORDS = frozenset(DATA["position_words"]) | HEAD_WORDS | frozenset(
     w for alias in BY_ALIAS for w in alias.split() if w[0].isupper())
 POSITION_LOWER = frozenset(DATA["position_lower_words"]) | frozenset(w for h in LOWER_HEADS for w in h.split())
+POSITION_TOKENS = POSITION_WORDS | POSITION_LOWER
 TAKES_NEXT_NAME = frozenset(DATA["takes_next_name"])
 TAKES_DISTRICT = frozenset(DATA["takes_district"])
 TAKES_VILLAGE = frozenset(DATA["takes_village"])
@@ -56,7 +58,10 @@ CANDIDATE_WORDS = frozenset({"Paslon", "Pasangan", "Calon", "Cabup", "Cagub", "C
 NAME_ABBREVIATIONS = frozenset({"Muh.", "Moh.", "Mohd.", "Moch.", "Mochd.", "Mhd.", "Muhd.", "Abd.", "Ach.", "Ahm.",
                                 "Md.", "Nyi.", "Sy.", "St."})
 
-HEAD = re.compile(rf"(?<![\w-])(?:{literal_alternation(HEADS)}|{literal_alternation(LOWER_HEADS)})(?![\w-])")
+HEAD_WORD = rf"(?:{literal_alternation(HEADS)}|{literal_alternation(LOWER_HEADS)})(?![\w-])"
+HEAD = re.compile(rf"(?<![\w-]){HEAD_WORD}")
+# Where a parenthesised position can start: "(" and a head ("Nama (Koordinator Divisi ...)").
+HEAD_IN_PARENTHESES = re.compile(rf"\(\s*{HEAD_WORD}")
 TOKEN = re.compile(r"\([^()\n]{0,70}\)|\d[\w/.-]*|[^\W\d_][\w'’-]*(?:\.[^\W\d_]+)*\.?|[^\s\w]")
 ROMAN = re.compile(r"^[IVX]+[AB]?$")
 REPRESENTED = re.compile(r"\s*,?\s*(?:yang\s+)?(?:diwakili|diwakilkan)\s+(?:oleh|kepada)\s+")
@@ -82,21 +87,43 @@ NAMED_AS = re.compile(
 )
 ROLE = re.compile(r"\b(?:{})\b".format("|".join(DATA["role_patterns"])), re.IGNORECASE)
 ROLE_FORMS = {"aparatur sipil negara": "ASN"}
+PARENTHESISED_ABBREVIATION = re.compile(r"\(([A-Za-z][A-Za-z. ]{0,28})\)")
+WHITESPACE = re.compile(r"\s+")
+SPACE_BEFORE_COMMA = re.compile(r"\s+,")
+NOT_LOWER_LETTER = re.compile(r"[^a-z]")
+
+
+def tokenize(text: str) -> list[str]:
+    """The tokens of ``text``: words, numbers, parenthesised asides and punctuation marks."""
+    return TOKEN.findall(text)
 
 
 @dataclass(slots=True)
-class Token:
+class HeadWindow:
+    """The text read after a head (to the line end, at most HEAD_WINDOW characters) and its tokens.
+
+    Tokens are plain strings; where one ends in the document is found on demand (few are ever asked for).
+    """
+
     text: str
     start: int
-    end: int
+    tokens: list[str]
 
+    @classmethod
+    def at(cls, document: str, start: int) -> HeadWindow:
+        line_end = document.find("\n", start)
+        line_end = len(document) if line_end < 0 else line_end
+        text = document[start: min(line_end, start + HEAD_WINDOW)]
+        return cls(text, start, tokenize(text))
 
-def tokenize(text: str, offset: int) -> list[Token]:
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]
+    def end_of(self, k: int) -> int:
+        """Document offset where token ``k`` ends."""
+        return self.start + next(islice(TOKEN.finditer(self.text), k, None)).end()
 
 
 def is_title_word(text: str) -> bool:
-    return text[0].isupper() and any(c.islower() for c in text) and text[0].isalpha()
+    """Capitalised with some lower case ("Bantul", "McDonald"); the second letter settles most words."""
+    return text[0].isupper() and text[0].isalpha() and (text[1:2].islower() or any(c.islower() for c in text))
 
 
 @lru_cache(maxsize=4096)
@@ -105,104 +132,107 @@ def _region_key(words: tuple[str, ...]) -> bool:
     return key in region_keys()
 
 
-def region_run(tokens: list[Token], i: int) -> int:
+def region_run(tokens: list[str], i: int) -> int:
     """How many tokens at ``i`` form a region name (0 if none)."""
-    for n in (3, 2, 1):
-        run = tokens[i:i + n]
-        if len(run) == n and all(t.text[0].isupper() for t in run) and _region_key(tuple(t.text for t in run)):
+    capitalised = 0
+    while capitalised < 3 and i + capitalised < len(tokens) and tokens[i + capitalised][0].isupper():
+        capitalised += 1
+    for n in range(capitalised, 0, -1):  # the longest name first
+        if _region_key(tuple(tokens[i:i + n])):
             return n
     return 0
 
 
-def district_run(tokens: list[Token], i: int) -> int:
+def district_run(tokens: list[str], i: int) -> int:
     """How many tokens at ``i`` form a district (kecamatan) name (0 if none)."""
     keys = district_keys()
-    for n in (3, 2, 1):
-        run = tokens[i:i + n]
-        if len(run) == n and all(is_title_word(t.text) for t in run):
-            key = "".join(t.text for t in run).lower().replace("-", "").replace("'", "").rstrip(".")
-            if key in keys:
-                return n
+    title_words = 0
+    while title_words < 3 and i + title_words < len(tokens) and is_title_word(tokens[i + title_words]):
+        title_words += 1
+    for n in range(title_words, 0, -1):  # the longest name first
+        key = "".join(tokens[i:i + n]).lower().replace("-", "").replace("'", "").rstrip(".")
+        if key in keys:
+            return n
     return 0
 
 
-def position_length(tokens: list[Token], i: int) -> int:
+def position_length(tokens: list[str], i: int) -> int:
     """Tokens at ``i`` that belong to a position (0 when token ``i`` does not)."""
-    text = tokens[i].text.rstrip(".") or tokens[i].text
-    if tokens[i].text in HONORIFICS and text not in POSITION_WORDS:
+    text = tokens[i].rstrip(".") or tokens[i]
+    if tokens[i] in HONORIFICS and text not in POSITION_WORDS:
         return 0  # "Kapolres Garut AKBP Rendra" - a rank opens the name
-    if text.startswith("(") or text in POSITION_WORDS or text in POSITION_LOWER or ROMAN.match(text):
+    if text in POSITION_TOKENS or text.startswith("(") or ROMAN.match(text):
         if text in TAKES_DISTRICT and (district := district_run(tokens, i + 1)):
             return 1 + district
-        if text in TAKES_VILLAGE and i + 2 < len(tokens) and is_title_word(tokens[i + 1].text) \
-                and is_title_word(tokens[i + 2].text) and tokens[i + 1].text not in NOT_NAME:
+        if text in TAKES_VILLAGE and i + 2 < len(tokens) and is_title_word(tokens[i + 1]) \
+                and is_title_word(tokens[i + 2]) and tokens[i + 1] not in NOT_NAME:
             return 2 + place_suffix(tokens, i + 2)
         if text in TAKES_NEXT_NAME:
-            j = i + 2 if i + 1 < len(tokens) and tokens[i + 1].text.startswith("(") else i + 1
+            j = i + 2 if i + 1 < len(tokens) and tokens[i + 1].startswith("(") else i + 1
             used = place_name_length(tokens, j)
             return (j - i) + used + (place_suffix(tokens, j + 1) if used == 1 else 0)
         return 1
     if text[0].isdigit() or (text.isupper() and len(text) <= 6 and text.isalpha()):
         return 1
-    if i > 0 and (before := BY_ALIAS.get(tokens[i - 1].text)) is not None and before.kind == "national" \
-            and not any(t.text in REGIONAL_OFFICE_WORDS for t in tokens[max(0, i - 4): i]):
+    if i > 0 and (before := BY_ALIAS.get(tokens[i - 1])) is not None and before.kind == "national" \
+            and not any(t in REGIONAL_OFFICE_WORDS for t in tokens[max(0, i - 4): i]):
         return 0  # a national body has no region: "Kepala BKN Bima Haria Wibisana" names Bima Haria
     return region_run(tokens, i)
 
 
-def place_suffix(tokens: list[Token], i: int) -> int:
+def place_suffix(tokens: list[str], i: int) -> int:
     """1 when token ``i`` ends a place name ("Kades Tambun Selatan Suryadi"): a compass word is never a name."""
-    return int(i < len(tokens) and tokens[i].text in PLACE_SUFFIXES)
+    return int(i < len(tokens) and tokens[i] in PLACE_SUFFIXES)
 
 
-def place_name_length(tokens: list[Token], i: int) -> int:
+def place_name_length(tokens: list[str], i: int) -> int:
     """After "Kecamatan"/"Paslon": all capitalised words up to a comma, else one word."""
     run = 0
-    while i + run < len(tokens) and tokens[i + run].text[0].isupper() and run < 4:
+    while i + run < len(tokens) and tokens[i + run][0].isupper() and run < 4:
         run += 1
-    if run and i + run < len(tokens) and tokens[i + run].text == ",":
+    if run and i + run < len(tokens) and tokens[i + run] == ",":
         return run
     return min(run, 1)
 
 
-def segment_is_position(tokens: list[Token], i: int) -> bool:
+def segment_is_position(tokens: list[str], i: int) -> bool:
     """Whether the comma-separated segment starting at ``i`` continues a position."""
     j = i
-    if j < len(tokens) and HEAD.fullmatch(tokens[j].text):
+    if j < len(tokens) and HEAD.fullmatch(tokens[j]):
         return False  # a new person's position: "Ketua KPU X, Ketua Bawaslu X"
-    while j < len(tokens) and tokens[j].text != ",":
-        if tokens[j].text in ("dan", "serta") and j == i:
+    while j < len(tokens) and tokens[j] != ",":
+        if tokens[j] in ("dan", "serta") and j == i:
             return True
         used = position_length(tokens, j)
         if not used:
             # "..., Kementerian Dalam Negeri (Kemendagri) Togap Simangunsong di": the institution, then the name
-            return j > i and any(t.text in BY_ALIAS or t.text.startswith("(") for t in tokens[i:j]) \
+            return j > i and any(t in BY_ALIAS or t.startswith("(") for t in tokens[i:j]) \
                 and read_name(tokens, j)[0] is not None
         j += used
-    return j > i and j < len(tokens) and tokens[j].text == ","
+    return j > i and j < len(tokens) and tokens[j] == ","
 
 
-def read_position(tokens: list[Token]) -> int:
+def read_position(tokens: list[str]) -> int:
     """Number of tokens (from 0) that make the position."""
     i = 0
     while i < len(tokens):
-        if tokens[i].text == "," and segment_is_position(tokens, i + 1):
+        if tokens[i] == "," and segment_is_position(tokens, i + 1):
             i += 1
             continue
         used = position_length(tokens, i)
         if not used:
             break
         i += used
-    while i > 0 and tokens[i - 1].text in (",", "dan", "serta", "&"):
+    while i > 0 and tokens[i - 1] in (",", "dan", "serta", "&"):
         i -= 1
     return i
 
 
-def position_up_to_comma(tokens: list[Token], i: int) -> int | None:
+def position_up_to_comma(tokens: list[str], i: int) -> int | None:
     """Index of the comma ending a run of at most six capitalised words from ``i``, else None."""
     j = i
     while j < len(tokens) and j - i <= 6:
-        text = tokens[j].text
+        text = tokens[j]
         if text == ",":
             return j if j > i else None
         if not (text[0].isupper() or text in ("dan", "&") or text.startswith("(")):
@@ -211,21 +241,21 @@ def position_up_to_comma(tokens: list[Token], i: int) -> int | None:
     return None
 
 
-def read_name(tokens: list[Token], i: int) -> tuple[str | None, int]:
+def read_name(tokens: list[str], i: int) -> tuple[str | None, int]:
     """A person's name at ``i`` (honorifics and ranks skipped, degrees dropped)."""
-    if i < len(tokens) and tokens[i].text == ",":
+    if i < len(tokens) and tokens[i] == ",":
         i += 1
-    while i < len(tokens) and tokens[i].text in HONORIFICS:
+    while i < len(tokens) and tokens[i] in HONORIFICS:
         i += 1
     words: list[str] = []
-    if i + 1 < len(tokens) and (tokens[i].text in NAME_OPENERS or INITIAL.fullmatch(tokens[i].text)) \
-            and is_title_word(tokens[i + 1].text) and tokens[i + 1].text.rstrip(".") not in NOT_NAME:
-        words.append(tokens[i].text)  # "I Nyoman Celos", "A. Murtala"
+    if i + 1 < len(tokens) and (tokens[i] in NAME_OPENERS or INITIAL.fullmatch(tokens[i])) \
+            and is_title_word(tokens[i + 1]) and tokens[i + 1].rstrip(".") not in NOT_NAME:
+        words.append(tokens[i])  # "I Nyoman Celos", "A. Murtala"
         i += 1
     while i < len(tokens):
-        text = tokens[i].text
+        text = tokens[i]
         bare = text.rstrip(".")
-        if bare in NOT_NAME or bare in HEAD_WORDS or normalised_degree(text) in DEGREES and words:
+        if bare in NOT_NAME or bare in HEAD_WORDS or words and normalised_degree(text) in DEGREES:
             break
         if is_title_word(text):
             words.append(text)
@@ -235,7 +265,7 @@ def read_name(tokens: list[Token], i: int) -> tuple[str | None, int]:
             continue
         if words and 2 <= len(text) <= 4 and text.isalpha() and text.isupper() and text not in NOT_NAME \
                 and normalised_degree(text) not in DEGREES and text not in BY_ALIAS and not _region_key((text,)) \
-                and (i + 1 >= len(tokens) or not is_title_word(tokens[i + 1].text)):
+                and (i + 1 >= len(tokens) or not is_title_word(tokens[i + 1])):
             words.append(text)  # "Swastari HAZ" - an all-caps part of a name
             i += 1
             break
@@ -255,25 +285,25 @@ def read_name(tokens: list[Token], i: int) -> tuple[str | None, int]:
 
 
 def normalised_degree(text: str) -> str:
-    return re.sub(r"[.,]", "", text).lower()
+    return text.replace(".", "").replace(",", "").lower()
 
 
 def abbreviate(position: str) -> str:
     """"Penjabat (Pj) Bupati Mempawah" -> "Pj Bupati Mempawah"; "Komisi Pemilihan Umum (KPU)" -> "KPU"."""
-    while match := re.search(r"\(([A-Za-z][A-Za-z. ]{0,28})\)", position):
+    while match := PARENTHESISED_ABBREVIATION.search(position):
         before = position[: match.start()].rstrip()
         words = before.split()
         cut = abbreviated_words(words, match[1])
         kept = words[: len(words) - cut] if cut else words
         replacement = match[1] if cut else ""
         position = " ".join([*kept, replacement]) + position[match.end():]
-        position = re.sub(r"\s+", " ", position).strip()
+        position = WHITESPACE.sub(" ", position).strip()
     return position
 
 
 def abbreviated_words(words: list[str], abbreviation: str) -> int:
     """How many words before "(ABBR)" the abbreviation stands for (0 if none)."""
-    letters = re.sub(r"[^a-z]", "", abbreviation.lower())
+    letters = NOT_LOWER_LETTER.sub("", abbreviation.lower())
     for n in range(1, min(len(words), 9) + 1):
         suffix = words[-n:]
         if " ".join(suffix) in BY_ALIAS and BY_ALIAS[" ".join(suffix)].name.lower() == letters:
@@ -305,8 +335,8 @@ def is_subsequence(part: str, word: str) -> bool:
 
 
 def clean_position(text: str) -> str:
-    text = abbreviate(re.sub(r"\s+", " ", text).strip(" ,"))
-    return re.sub(r"\s+,", ",", text)
+    text = abbreviate(WHITESPACE.sub(" ", text).strip(" ,"))
+    return SPACE_BEFORE_COMMA.sub(",", text)
 
 
 def people_at_heads(text: str) -> list[Person]:
@@ -315,36 +345,36 @@ def people_at_heads(text: str) -> list[Person]:
     for head in HEAD.finditer(text):
         if head.start() < consumed:
             continue
-        line_end = text.find("\n", head.start())
-        line_end = len(text) if line_end < 0 else line_end
-        tokens = tokenize(text[head.start(): min(line_end, head.start() + HEAD_WINDOW)], head.start())
+        window = HeadWindow.at(text, head.start())
+        tokens = window.tokens
         if head.group()[0].islower():
             words = len(head.group().split())
-            if len(tokens) <= words or not tokens[words].text[0].isupper():
+            if len(tokens) <= words or not tokens[words][0].isupper():
                 continue
         used = read_position(tokens)
         if not used or (head.group()[0].islower() and used <= len(head.group().split())):
             continue  # a lower-case head alone ("anggota Persatuan ...") is no position
-        position = clean_position(text[head.start(): tokens[used - 1].end])
-        consumed = tokens[used - 1].end
+        consumed = window.end_of(used - 1)
+        position = clean_position(text[head.start(): consumed])
         if head.group() in EXCLUDED_POSITIONS or position in BARE_HEADS_NEEDING_MORE:
             continue
-        person = name_after(text, tokens, used, position) or name_before(text, head.start(), position)
+        name, name_end = read_name(tokens, used)
+        person = name_after(text, window, used, position, name, name_end) \
+            or name_before(text, head.start(), position)
         if person is not None:
             found.append(person)
             if not position.startswith("mewakili"):
-                _, name_end = read_name(tokens, used)
                 found.extend(Person(name, position) for name in listed_names(tokens, name_end))
     return found
 
 
-def name_after(text: str, tokens: list[Token], used: int, position: str) -> Person | None:
-    after = tokens[used - 1].end
-    if represented := REPRESENTED.match(text, after):
-        rest = tokenize(text[represented.end(): represented.end() + 120], represented.end())
-        name, _ = read_name(rest, 0)
-        return Person(name, f"mewakili {position}") if name else None
-    name, end = read_name(tokens, used)
+def name_after(text: str, window: HeadWindow, used: int, position: str, name: str | None, end: int) -> Person | None:
+    """The person named after a position ending at token ``used``; ``name``/``end`` are read_name(tokens, used)."""
+    tokens = window.tokens
+    if represented := REPRESENTED.match(text, window.end_of(used - 1)):
+        rest = tokenize(text[represented.end(): represented.end() + 120])
+        deputy, _ = read_name(rest, 0)
+        return Person(deputy, f"mewakili {position}") if deputy else None
     if name and "-" in name and CANDIDATE_WORDS & set(position.split()):
         return None  # "tim pemenangan Paslon Teddy Rahman-Gustianto": a candidate pair, not a person
     comma = position_up_to_comma(tokens, used)
@@ -352,25 +382,25 @@ def name_after(text: str, tokens: list[Token], used: int, position: str) -> Pers
         # "Penewu Sewon, Hartini,", "Deputi Bidang ... Pengendalian BKN, Sutrisno Hadi": unknown words
         # before a comma still belong to the position when a name follows the comma
         second, second_end = read_name(tokens, comma + 1)
-        closes = second_end >= len(tokens) or tokens[second_end].text in ",." \
-            or tokens[second_end].text[0].islower()
+        closes = second_end >= len(tokens) or tokens[second_end] in ",." \
+            or tokens[second_end][0].islower()
         if second and closes:
-            return Person(second, clean_position(text[tokens[0].start: tokens[comma - 1].end]))
-    if position in GENERIC_POSITIONS and (used >= len(tokens) or tokens[used].text != ","):
+            return Person(second, clean_position(text[window.start: window.end_of(comma - 1)]))
+    if position in GENERIC_POSITIONS and (used >= len(tokens) or tokens[used] != ","):
         return None  # "Kepala Daerah Menjaga ..." is no person
     return Person(name, position) if name else None
 
 
-def listed_names(tokens: list[Token], end: int) -> list[str]:
+def listed_names(tokens: list[str], end: int) -> list[str]:
     """ "..., Tamri, Gistiawan, dan Ahmad Qohar,": further names sharing one position (a closed list only)."""
     names: list[str] = []
     i = end
-    while i + 1 < len(tokens) and tokens[i].text == ",":
+    while i + 1 < len(tokens) and tokens[i] == ",":
         j = i + 1
-        closing = tokens[j].text in ("dan", "serta")
+        closing = tokens[j] in ("dan", "serta")
         j += closing
         name, after = read_name(tokens, j)
-        if name is None or (after < len(tokens) and tokens[after].text not in (",", ".")):
+        if name is None or (after < len(tokens) and tokens[after] not in (",", ".")):
             return []
         names.append(name)
         i = after
@@ -389,7 +419,7 @@ def name_before(text: str, head_start: int, position: str) -> Person | None:
     match = SPEECH_BEFORE.search(window)
     if match is None:
         return None
-    tokens = tokenize(match["name"], 0)
+    tokens = tokenize(match["name"])
     name, used = read_name(tokens, 0)
     return Person(name, position) if name and used == len(tokens) else None
 
@@ -399,8 +429,8 @@ def people_with_selaku(text: str) -> list[Person]:
     if "selaku" not in text:
         return found  # most texts; the scan below tries a name at every capital letter
     for match in SELAKU.finditer(text):
-        tokens = tokenize(match["name"], 0)
-        start = max((k + 1 for k, t in enumerate(tokens) if t.text in NOT_NAME or t.text in HEAD_WORDS),
+        tokens = tokenize(match["name"])
+        start = max((k + 1 for k, t in enumerate(tokens) if t in NOT_NAME or t in HEAD_WORDS),
                     default=0)
         name, _ = read_name(tokens, start)
         position = STOP_IN_SELAKU.sub("", match["position"]).strip()
@@ -412,14 +442,14 @@ def people_with_selaku(text: str) -> list[Person]:
 def people_with_parenthesised_position(text: str) -> list[Person]:
     """ "ungkap M Rani Patty, S.Pd. (Koordinator Divisi ...) Panwaslu Kecamatan X": the post in parentheses."""
     found = []
-    if "(" not in text:
-        return found
+    if HEAD_IN_PARENTHESES.search(text) is None:
+        return found  # most texts; the scan below tries a name at every capital letter
     for match in NAME_THEN_POSITION.finditer(text):
         position = match["position"].strip()
         if not HEAD.match(position) or position in BARE_HEADS_NEEDING_MORE or len(position.split()) < 2:
             continue
-        tokens = tokenize(match["name"], 0)
-        start = max((k + 1 for k, t in enumerate(tokens) if t.text in NOT_NAME or t.text in HEAD_WORDS), default=0)
+        tokens = tokenize(match["name"])
+        start = max((k + 1 for k, t in enumerate(tokens) if t in NOT_NAME or t in HEAD_WORDS), default=0)
         name, _ = read_name(tokens, start)
         if name:
             found.append(Person(name, clean_position(position)))
@@ -440,7 +470,7 @@ def people_named_as(text: str) -> list[Person]:
             if role is None or role.lower() in PRIVATE_ROLES:
                 continue
             for raw in re.split(r"\s*(?:,|\bdan\b)\s*", match["names"]):
-                tokens = tokenize(raw, 0)
+                tokens = tokenize(raw)
                 name, used = read_name(tokens, 0)
                 if name is None and re.fullmatch(r"[A-Z]{1,4}", raw) and "inisial" in match.group():
                     name, used = raw, len(tokens)
@@ -477,8 +507,10 @@ def merge_people(people: list[Person]) -> list[Person]:
 
 def is_headline(line: str) -> bool:
     """A repeated headline ("Camat X Dilaporkan ke Panwascam"): mostly capitalised, no full stop."""
+    if ". " in line or line.rstrip().endswith((".", '"', "”", ")")):
+        return False  # sentences: most lines end here, before being split into words
     words = line.split()
-    if not words or len(words) > 25 or line.rstrip().endswith((".", '"', "”", ")")) or ". " in line:
+    if not words or len(words) > 25:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.7
