@@ -70,3 +70,17 @@ def test_a_written_date_wins_over_a_contradicting_weekday():
 ])
 def test_it_recognises_timestamp_lines(line, expected):
     assert parse_timestamp_line(line) == expected
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("pada 5 Mei 2024 dan 17 Juni 2024", [5, 17]),
+    ("kode 123 Mei 2024", []),  # the day has at most two digits
+    ("kode A5 Mei 2024", []),  # ... and starts a word
+    ("tanggal 28/02/2024 lalu", [28]),
+    ("berkas 128/02/2024", []),
+    ("berkas K.1/09/2024", []),
+    ("berkas 3-1/09/2024", []),
+    ("di 1/09/2024", [1]),
+])
+def test_the_day_of_a_date_starts_a_word(text, days):
+    assert [mention.value.day for mention in find_dates(text)] == days
