@@ -1,7 +1,9 @@
 """find_violations: one entry per specific suspected violation."""
 
+import re
+
 from netra.extract.record import Document, Person
-from netra.extract.violations import clean_name, find_violations
+from netra.extract.violations import _RULES, _grouped, clean_name, find_violations
 
 
 def violations(text: str, title: str = ""):
@@ -310,3 +312,25 @@ def test_bawaslu_reporting_a_case_to_bkn_is_forwarding_but_a_complainant_doing_s
     )
     assert [v.status for v in violations(by_bawaslu)] == ["forwarded"]
     assert [v.status for v in violations(by_complainant)] == ["reported"]
+
+
+def test_grouping_alternatives_by_first_character_keeps_the_matches():
+    pattern = r"\b(?:(?:di|meng)?unggah(?:an)?|dugaan|(?<!perangkat\s)lurah\b|duga)"
+    assert _grouped(pattern) == (
+        r"\b(?:d(?:iunggah(?:an)?|uga(?:an|))|mengunggah(?:an)?|unggah(?:an)?|l(?<!perangkat\sl)urah\b)"
+    )
+    text = "diunggah dugaan menduga perangkat lurah, lurah, unggahan duga mengunggah"
+    assert [m.span() for m in re.finditer(_grouped(pattern), text)] == [m.span() for m in re.finditer(pattern, text)]
+    assert _grouped(r"\w+|abc") == r"\w+|abc"  # an alternative without a first character: left as it is
+
+
+def test_grouped_rule_patterns_find_the_same_matches():
+    text = (
+        "Kepala Desa Sukamaju diduga mengunggah dukungan di Facebook; perangkat lurah dan lurah Cibodas "
+        "dilaporkan, lalu direkomendasikan ke KASN untuk diberhentikan sementara. Guru berstatus PPPK itu "
+        "yakni AS, dan mengajak para guru untuk memilih paslon, terlibat dalam kampanye."
+    ).lower()
+    patterns = [rule["pattern"] for key in ("roles", "categories", "stages") for rule in _RULES[key]]
+    for pattern in [*patterns, *_RULES["cues"].values()]:
+        plain = [m.span() for m in re.finditer(pattern, text)]
+        assert [m.span() for m in re.finditer(_grouped(pattern), text)] == plain, pattern
