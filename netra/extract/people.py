@@ -87,6 +87,8 @@ NAMED_AS = re.compile(
 )
 ROLE = re.compile(r"\b(?:{})\b".format("|".join(DATA["role_patterns"])), re.IGNORECASE)
 ROLE_FORMS = {"aparatur sipil negara": "ASN"}
+NAME_SEPARATOR = re.compile(r"\s*(?:,|\bdan\b)\s*")
+INITIALS = re.compile(r"[A-Z]{1,4}")
 PARENTHESISED_ABBREVIATION = re.compile(r"\(([A-Za-z][A-Za-z. ]{0,28})\)")
 WHITESPACE = re.compile(r"\s+")
 SPACE_BEFORE_COMMA = re.compile(r"\s+,")
@@ -458,25 +460,47 @@ def people_with_parenthesised_position(text: str) -> list[Person]:
 
 def people_named_as(text: str) -> list[Person]:
     """"Dua oknum guru TK ..., yakni Hj Silviyah dan Ulfi" - the role comes from the sentence."""
-    found = []
-    # A match inside a sentence is one in the whole text too (a sentence is followed by a space, a line
-    # break or the end), so one scan of the text rules out most documents before splitting sentences.
-    if not any(word in text for word in NAME_INTRODUCERS) or NAMED_AS.search(text) is None:
-        return found
-    sentences = split_sentences(text)
-    for k, sentence in enumerate(sentences):
-        for match in NAMED_AS.finditer(sentence):
-            role = first_role(sentence[: match.start()]) or (first_role(sentences[k - 1]) if k else None)
-            if role is None or role.lower() in PRIVATE_ROLES:
-                continue
-            for raw in re.split(r"\s*(?:,|\bdan\b)\s*", match["names"]):
-                tokens = tokenize(raw)
-                name, used = read_name(tokens, 0)
-                if name is None and re.fullmatch(r"[A-Z]{1,4}", raw) and "inisial" in match.group():
-                    name, used = raw, len(tokens)
-                if name and used == len(tokens) and not _region_key(tuple(name.split())):
-                    found.append(Person(name, role))
+    found: list[Person] = []
+    if not any(word in text for word in NAME_INTRODUCERS):
+        return found  # most texts
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        # Sentences never cross lines (split_sentences works paragraph by paragraph), and a match inside a
+        # sentence is one in its line too (a sentence is followed by a space, a quote or the line's end):
+        # one scan of a line rules it out before its sentences are split.
+        if not any(word in line for word in NAME_INTRODUCERS) or NAMED_AS.search(line) is None:
+            continue
+        sentences = split_sentences(line)
+        for k, sentence in enumerate(sentences):
+            for match in NAMED_AS.finditer(sentence):
+                role = first_role(sentence[: match.start()]) or role_before(sentences, k, lines[:number])
+                if role is None or role.lower() in PRIVATE_ROLES:
+                    continue
+                found.extend(Person(name, role) for name in introduced_names(match))
     return found
+
+
+def role_before(sentences: list[str], k: int, earlier_lines: list[str]) -> str | None:
+    """The role named in the sentence before ``sentences[k]`` of a line (the last one of an earlier line)."""
+    if k:
+        return first_role(sentences[k - 1])
+    for line in reversed(earlier_lines):
+        if earlier := split_sentences(line):
+            return first_role(earlier[-1])
+    return None
+
+
+def introduced_names(match: re.Match) -> list[str]:
+    """The names listed after "yakni"/"bernama"/... (initials too after "inisial")."""
+    names = []
+    for raw in NAME_SEPARATOR.split(match["names"]):
+        tokens = tokenize(raw)
+        name, used = read_name(tokens, 0)
+        if name is None and INITIALS.fullmatch(raw) and "inisial" in match.group():
+            name, used = raw, len(tokens)
+        if name and used == len(tokens) and not _region_key(tuple(name.split())):
+            names.append(name)
+    return names
 
 
 def first_role(text: str) -> str | None:
