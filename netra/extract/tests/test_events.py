@@ -89,3 +89,13 @@ def test_it_counts_a_circular_on_neutrality_as_socialization():
 def test_it_takes_a_pledge_by_village_heads_without_the_word_neutral():
     text = "Ratusan kepala desa di Kabupaten Lombok Timur menandatangani pakta integritas jelang Pilkada 2024."
     assert labels("", text) == ["declaration"]
+
+
+def test_beyond_the_lead_a_cue_counts_only_in_a_framing_sentence_that_does_not_look_back():
+    filler = [f"Kalimat isi berita nomor {i} tentang pengawasan pemilihan kepala daerah." for i in range(4)]
+    unframed = "Para camat membahas sosialisasi pengawasan netralitas bagi aparatur desa setempat."
+    framed = "Bupati memimpin apel pagi bersama ratusan pegawai di halaman kantor bupati."
+    looking_back = "Sebelumnya Bupati memimpin rapat koordinasi netralitas bersama para camat."
+    assert labels("", "\n".join(filler + [unframed, looking_back])) == ["other"]
+    assert labels("", "\n".join(filler + [framed])) == ["ceremony"]
+    assert labels("", "\n".join(filler[:2] + [unframed])) == ["socialization"]  # in the lead
