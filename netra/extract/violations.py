@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -142,16 +143,22 @@ def _compile(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
-_CASE_SENSITIVE_CUES = {"place", "post_qualifier"}
-_CUES = {key: _compile(value, 0) for key, value in _RULES["cues"].items() if key in _CASE_SENSITIVE_CUES}
-# The other cues are case-insensitive (see patterns.Caseless): test them with .found(text).
-_CUE = {key: Caseless(value) for key, value in _RULES["cues"].items() if key not in _CASE_SENSITIVE_CUES}
-
-
 def _lowered_and_grouped(pattern: str) -> re.Pattern:
     """The pattern for lowercased text (about twice as fast as IGNORECASE), its alternatives grouped."""
     return re.compile(_grouped(_lowercase_pattern(pattern)))
 
+
+def _caseless(pattern: str) -> Caseless:
+    """A case-insensitive pattern (see patterns.Caseless) whose lowered form has its alternatives grouped."""
+    caseless = Caseless(pattern)
+    caseless.lowered = _lowered_and_grouped(pattern)
+    return caseless
+
+
+_CASE_SENSITIVE_CUES = {"place", "post_qualifier"}
+_CUES = {key: _compile(value, 0) for key, value in _RULES["cues"].items() if key in _CASE_SENSITIVE_CUES}
+# The other cues are case-insensitive: test them with .found(text).
+_CUE = {key: _caseless(value) for key, value in _RULES["cues"].items() if key not in _CASE_SENSITIVE_CUES}
 
 # Cues tested on every sentence run on the lowercased text.
 _SUSPECT_LOWER = _lowered_and_grouped(_RULES["cues"]["suspect"])
@@ -171,12 +178,12 @@ _CATEGORIES_LOWER = [(name, re.compile(_lowercase_pattern(pattern.pattern))) for
 _ANY_CATEGORY = _lowered_and_grouped("|".join(rule["pattern"] for rule in _RULES["categories"]))
 _STAGES = [(rule["name"], _compile(rule["pattern"])) for rule in _RULES["stages"]]
 # The same patterns for lowered sentences (case-sensitive scans are about twice as fast as IGNORECASE).
-_STAGES_LOWER = [(name, re.compile(_lowercase_pattern(rule["pattern"]))) for (name, _), rule
+_STAGES_LOWER = [(name, _lowered_and_grouped(rule["pattern"])) for (name, _), rule
                  in zip(_STAGES, _RULES["stages"], strict=True)]
 # Any stage cue at all: most sentences have none, and one scan rules out all six patterns.
 _ANY_STAGE_LOWER = _lowered_and_grouped("|".join(rule["pattern"] for rule in _RULES["stages"]))
 _STAGE_RANK = {name: rank for rank, (name, _) in enumerate(_STAGES)}
-_SANCTION = Caseless(_RULES["sanctions"]["pattern"])
+_SANCTION = _caseless(_RULES["sanctions"]["pattern"])
 _WINDOWS = _RULES["windows"]
 _ORG_PREFIX = _RULES["org_prefix"]
 _HONORIFICS = set(_RULES["names"]["honorifics"])
@@ -281,7 +288,7 @@ def _introduces_names(sentence: str) -> bool:
 
 def _is_suspect(sentence: str) -> bool:
     """The sentence speaks of a suspected violation or describes a forbidden act."""
-    if _SUSPECT_LOWER.search(sentence.lower()):
+    if _has_suspect_cue(sentence):
         return True
     return not _is_normative(sentence) and _category_of(sentence) is not None  # the cheaper test first
 
@@ -309,13 +316,19 @@ def _named_by_post(sentence: str, index: int) -> list[_Mention]:
 def _named_by_introduction(sentence: str, index: int, earlier: list[_Mention]) -> list[_Mention]:
     """'... yakni Hj Silviyah dan Ulfi' -> named mentions with the post given nearby."""
     found = []
-    for intro in _CUE["name_intro"].ignorecase.finditer(sentence):  # group() as written
-        after_post = _CUE["name_after_post"].ignorecase.match(intro.group())
+    for intro in _ascii_caseless_finditer(_CUE["name_intro"], sentence):
+        after_post = _CUE["name_after_post"].ignorecase.match(sentence, intro.start(), intro.end())
         if after_post and not _clause_names_a_post(sentence[: intro.start()]):
             continue
         for name in _name_list(sentence, intro.end()):
             found.append(_Mention(index, _role_near(sentence, intro.start(), earlier), name=name))
     return found
+
+
+def _ascii_caseless_finditer(cue: Caseless, text: str) -> Iterator[re.Match]:
+    """IGNORECASE matches of ``cue`` (offsets only), found in the lowered text when that is exactly the
+    same: in ASCII text (IGNORECASE also equates a few non-ASCII letters with ASCII ones)."""
+    return cue.lowered.finditer(text.lower()) if text.isascii() else cue.ignorecase.finditer(text)
 
 
 def _name_list(sentence: str, start: int) -> list[str]:
@@ -448,7 +461,7 @@ def _upgrade_generic_roles(mentions: list[_Mention], sentences: list[str], suspe
     teacher_roles = {
         role
         for sentence, is_suspect in zip(sentences, suspect, strict=True)
-        if is_suspect and _SUSPECT_LOWER.search(sentence.lower())
+        if is_suspect and _has_suspect_cue(sentence)
         for role in map(_role_of, (m.group() for m in _roles_in(sentence)))
         if role in ("guru ASN", "guru PPPK")
     }
@@ -611,8 +624,14 @@ def _category_at(lowered: str, position: int) -> str:
     return next(name for name, pattern in _CATEGORIES_LOWER if pattern.match(lowered, position))
 
 
+@lru_cache(maxsize=4096)
+def _has_suspect_cue(sentence: str) -> bool:
+    return _SUSPECT_LOWER.search(sentence.lower()) is not None
+
+
+@lru_cache(maxsize=4096)
 def _is_normative(sentence: str) -> bool:
-    return bool(_NORMATIVE_LOWER.search(sentence.lower()))
+    return _NORMATIVE_LOWER.search(sentence.lower()) is not None
 
 
 def _category_of(sentence: str) -> str | None:
@@ -677,7 +696,7 @@ def clean_name(raw: str) -> str | None:
 
 
 def _clear_sentence_caches() -> None:
-    for cached in (_roles_in, _categories_in, _stages_in, _role_of):
+    for cached in (_roles_in, _categories_in, _stages_in, _role_of, _has_suspect_cue, _is_normative):
         cached.cache_clear()
 
 
