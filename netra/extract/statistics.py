@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from netra.extract.cleaning import split_sentences
-from netra.extract.patterns import Caseless
+from netra.extract.patterns import Caseless, literal_alternation
 from netra.extract.record import Document, Statistic
 
 _RULES = tomllib.loads((Path(__file__).parent / "data" / "statistics.toml").read_text(encoding="utf-8"))
@@ -30,14 +30,18 @@ def _alternation(words: list[str]) -> str:
 
 
 def _number_word_pattern() -> str:
-    digit = _alternation(list(_NUMBERS["digits"]))
+    digit = literal_alternation(sorted(_NUMBERS["digits"], key=len, reverse=True))
     tens = rf"(?:{digit})\s+{_NUMBERS['tens']}(?:\s+(?:{digit}))?"
     teens = rf"(?:{digit})\s+{_NUMBERS['teens']}"
-    return rf"{tens}|{teens}|{_alternation(list(_NUMBERS['specials']))}|{digit}"
+    return rf"{tens}|{teens}|{literal_alternation(sorted(_NUMBERS['specials'], key=len, reverse=True))}|{digit}"
 
 
+# Digits not glued to a word, a separator or a decimal part, as
+# "(?<![\w.,/:-])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)" but with the first digit before the
+# look-behind that checks what precedes it: a scan tries this branch only where a digit is (same matches).
+_DIGITS = r"\d(?<![\w.,/:-]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
 _NUMBER = re.compile(
-    r"(?<![\w.,/:-])(?P<digits>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w/:-]|[.,]\d)"
+    rf"(?P<digits>{_DIGITS})(?![\w/:-]|[.,]\d)"
     rf"|(?<![\w-])(?P<words>{_number_word_pattern()})(?![\w-])",
     re.IGNORECASE,
 )
@@ -122,12 +126,13 @@ def counts_in_sentence(sentence: str, previous_unit: str | None = None) -> list[
     """
     counts: list[_Count] = []
     lowered = sentence.lower()
-    if len(lowered) == len(sentence) and not _may_hold_number(lowered):
+    same_length = len(lowered) == len(sentence)
+    if same_length and not _may_hold_number(lowered):
         return counts  # most sentences: no number, so nothing below could match
-    if _MONEY.found(sentence) and not _NEUTRALITY.found(sentence):
-        return counts
     # A case-sensitive scan of the lowered sentence is about twice as fast as IGNORECASE (same offsets).
-    numbers = _NUMBER_LOWER.finditer(lowered) if len(lowered) == len(sentence) else _NUMBER.finditer(sentence)
+    numbers = list(_NUMBER_LOWER.finditer(lowered) if same_length else _NUMBER.finditer(sentence))
+    if not numbers or _is_about_money_only(sentence, lowered if same_length else None):
+        return counts
     for match in numbers:
         count = _classify_number(sentence, match, counts, previous_unit)
         if count is not None:
@@ -135,6 +140,13 @@ def counts_in_sentence(sentence: str, previous_unit: str | None = None) -> list[
     if not any(c.kind == "case" for c in counts):
         counts = [c for c in counts if c.kind != "headcount"]
     return counts
+
+
+def _is_about_money_only(sentence: str, lowered: str | None) -> bool:
+    """Money politics without a word on neutrality; ``lowered`` is the sentence lowered, if that kept its length."""
+    if lowered is None:
+        return _MONEY.found(sentence) and not _NEUTRALITY.found(sentence)
+    return _MONEY.lowered.search(lowered) is not None and _NEUTRALITY.lowered.search(lowered) is None
 
 
 def _may_hold_number(lowered: str) -> bool:
