@@ -176,12 +176,22 @@ def parse_number(text: str) -> float | int | None:
 def _classify_number(
     sentence: str, match: re.Match, earlier: list[_Count], previous_unit: str | None
 ) -> _Count | None:
+    """The count a number gives, if any; its place is looked for only then (most numbers give none)."""
+    count = _unscoped_count(sentence, match, earlier, previous_unit)
+    if count is not None:
+        count.scope = _scope_of(sentence, match.start(), match.end())
+    return count
+
+
+def _unscoped_count(
+    sentence: str, match: re.Match, earlier: list[_Count], previous_unit: str | None
+) -> _Count | None:
+    """The count a number gives, its scope left unset."""
     quantity = parse_number(match.group())
     if quantity is None or _is_excluded_by_words_before(sentence[: match.start()], match):
         return None
     after = sentence[match.end() :]
     unit = _UNIT.match(after)
-    scope = _scope_of(sentence, match.start(), match.end())
     if unit is None:
         unit_before = earlier[-1].unit if earlier else previous_unit
         share = _SHARE_AFTER.match(after)
@@ -189,21 +199,21 @@ def _classify_number(
         elliptical = _ELLIPTICAL.match(verb_after)
         among = elliptical is not None and elliptical["among"] and _CASE_WORD.search(sentence[: match.start()])
         if elliptical and (unit_before or among or _has_aggregate_cue(sentence, match)):
-            return _Count(quantity, unit_before or (among.group() if among else ""), scope, "case")
-        return _headcount(sentence, match, quantity, scope)
+            return _Count(quantity, unit_before or (among.group() if among else ""), None, "case")
+        return _headcount(sentence, match, quantity)
     unit_text = _unit_text(after, unit)
     if unit.group("case"):
         if _ANAPHORIC.match(after, unit.end()) and any(c.quantity == quantity for c in earlier):
             return None
         if _EXCLUDED_AFTER.found(after[:80]) or _is_other_violation_type(after):
             return None
-        return _Count(quantity, unit_text, scope, "case")
+        return _Count(quantity, unit_text, None, "case")
     if unit.group("person"):
-        return _person_count(sentence, match, after, quantity, unit_text, scope)
+        return _person_count(sentence, match, after, quantity, unit_text)
     if unit.group("continuation"):
         previous = next((c for c in reversed(earlier) if c.kind == "case"), None)
-        return _Count(quantity, previous.unit, scope, "case") if previous else None
-    return _percentage(sentence, match, quantity, unit_text, scope, earlier)
+        return _Count(quantity, previous.unit, None, "case") if previous else None
+    return _percentage(sentence, match, quantity, unit_text, earlier)
 
 
 def _is_other_violation_type(after: str) -> bool:
@@ -214,10 +224,11 @@ def _is_other_violation_type(after: str) -> bool:
 
 
 def _is_excluded_by_words_before(before: str, match: re.Match) -> bool:
-    words = [w.lower() for w in _WORD.findall(before[-60:])]
-    if words and words[-1] in _CONTEXT["excluded_before"]:
+    words = _WORD.findall(before[-60:])
+    if words and words[-1].lower() in _CONTEXT["excluded_before"]:
         return True
-    clause = re.split(r"[,;:]", before[-60:])[-1]
+    tail = before[-60:]
+    clause = tail[max(tail.rfind(","), tail.rfind(";"), tail.rfind(":")) + 1 :]  # after the last of , ; :
     if any(w.lower() in _CONTEXT["negations"] for w in _WORD.findall(clause)[-2:]):
         return True
     digits = match.group("digits")
@@ -229,7 +240,7 @@ def _has_aggregate_cue(sentence: str, match: re.Match) -> bool:
     return any(w in _CONTEXT["aggregate"] for w in before[-_CONTEXT["aggregate_window"] :])
 
 
-def _person_count(sentence, match, after, quantity, unit_text, scope) -> _Count | None:
+def _person_count(sentence, match, after, quantity, unit_text) -> _Count | None:
     """'sebanyak 19 ASN ... dijatuhi hukuman': persons counted in a violation context."""
     before = [w.lower() for w in _WORD.findall(sentence[: match.start()][-120:])]
     if not _has_aggregate_cue(sentence, match) and quantity < _CONTEXT["person_aggregate_minimum"]:
@@ -237,10 +248,10 @@ def _person_count(sentence, match, after, quantity, unit_text, scope) -> _Count 
     around = " ".join(before[-8:] + _WORD.findall(after)[:12])
     if not _VIOLATION.found(around):
         return None
-    return _Count(quantity, unit_text, scope, "person")
+    return _Count(quantity, unit_text, None, "person")
 
 
-def _headcount(sentence, match, quantity, scope) -> _Count | None:
+def _headcount(sentence, match, quantity) -> _Count | None:
     before = sentence[: match.start()]
     words = [w.lower() for w in _WORD.findall(before[-120:])][-_CONTEXT["headcount_window"] :]
     if not any(w in _CONTEXT["headcount"] for w in words):
@@ -248,15 +259,15 @@ def _headcount(sentence, match, quantity, scope) -> _Count | None:
     if not _PERSON_WORD.search(" ".join(words)):
         return None
     person = _PERSON_WORD.search(" ".join(words))
-    return _Count(quantity, person.group(), scope, "headcount")
+    return _Count(quantity, person.group(), None, "headcount")
 
 
-def _percentage(sentence, match, quantity, unit_text, scope, earlier) -> _Count | None:
+def _percentage(sentence, match, quantity, unit_text, earlier) -> _Count | None:
     """'62,5 persen laporan ...': a share of reports or cases, not a rate or a cut in pay."""
     if earlier and _OR_BEFORE.found(sentence[: match.start()]):
-        return _Count(quantity, unit_text, scope, "percent")
+        return _Count(quantity, unit_text, None, "percent")
     if any(c.kind == "case" for c in earlier) and not _EXCLUDED_PERCENT.found(sentence[: match.start()][-40:]):
-        return _Count(quantity, unit_text, scope, "percent")  # a share of the cases counted in the sentence
+        return _Count(quantity, unit_text, None, "percent")  # a share of the cases counted in the sentence
     window = _CONTEXT["percent_window"]
     before = _WORD.findall(sentence[: match.start()])[-window:]
     if any(w.lower() in _CONTEXT["percent_excluded_before"] for w in before):
@@ -264,7 +275,7 @@ def _percentage(sentence, match, quantity, unit_text, scope, earlier) -> _Count 
     near = " ".join(before + _WORD.findall(sentence[match.end() :])[: window + 1])
     if not _CASE_WORD.search(near):
         return None
-    return _Count(quantity, unit_text, scope, "percent")
+    return _Count(quantity, unit_text, None, "percent")
 
 
 def _unit_text(after: str, unit: re.Match) -> str:
