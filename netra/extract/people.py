@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -292,6 +293,8 @@ def normalised_degree(text: str) -> str:
 
 def abbreviate(position: str) -> str:
     """"Penjabat (Pj) Bupati Mempawah" -> "Pj Bupati Mempawah"; "Komisi Pemilihan Umum (KPU)" -> "KPU"."""
+    if "(" not in position:
+        return position  # most positions
     while match := PARENTHESISED_ABBREVIATION.search(position):
         before = position[: match.start()].rstrip()
         words = before.split()
@@ -345,24 +348,24 @@ def people_at_heads(text: str) -> list[Person]:
     found: list[Person] = []
     consumed = -1
     for head in HEAD.finditer(text):
-        if head.start() < consumed:
+        start, head_text = head.start(), head.group()
+        if start < consumed:
             continue
-        window = HeadWindow.at(text, head.start())
+        window = HeadWindow.at(text, start)
         tokens = window.tokens
-        if head.group()[0].islower():
-            words = len(head.group().split())
-            if len(tokens) <= words or not tokens[words][0].isupper():
-                continue
+        lower_words = len(head_text.split()) if head_text[0].islower() else 0  # the words of a lower-case head
+        if lower_words and (len(tokens) <= lower_words or not tokens[lower_words][0].isupper()):
+            continue
         used = read_position(tokens)
-        if not used or (head.group()[0].islower() and used <= len(head.group().split())):
-            continue  # a lower-case head alone ("anggota Persatuan ...") is no position
+        if used <= lower_words:
+            continue  # no position; a lower-case head alone ("anggota Persatuan ...") is none either
         consumed = window.end_of(used - 1)
-        position = clean_position(text[head.start(): consumed])
-        if head.group() in EXCLUDED_POSITIONS or position in BARE_HEADS_NEEDING_MORE:
+        position = clean_position(text[start: consumed])
+        if head_text in EXCLUDED_POSITIONS or position in BARE_HEADS_NEEDING_MORE:
             continue
         name, name_end = read_name(tokens, used)
-        person = name_after(text, window, used, position, name, name_end) \
-            or name_before(text, head.start(), position)
+        person = name_after(text, window, used, consumed, position, name, name_end) \
+            or name_before(text, start, position)
         if person is not None:
             found.append(person)
             if not position.startswith("mewakili"):
@@ -370,10 +373,14 @@ def people_at_heads(text: str) -> list[Person]:
     return found
 
 
-def name_after(text: str, window: HeadWindow, used: int, position: str, name: str | None, end: int) -> Person | None:
-    """The person named after a position ending at token ``used``; ``name``/``end`` are read_name(tokens, used)."""
+def name_after(text: str, window: HeadWindow, used: int, position_end: int, position: str,
+               name: str | None, end: int) -> Person | None:
+    """The person named after a position of ``used`` tokens ending at ``position_end`` in the text.
+
+    ``name`` and ``end`` are what read_name reads at token ``used``.
+    """
     tokens = window.tokens
-    if represented := REPRESENTED.match(text, window.end_of(used - 1)):
+    if represented := REPRESENTED.match(text, position_end):
         rest = tokenize(text[represented.end(): represented.end() + 120])
         deputy, _ = read_name(rest, 0)
         return Person(deputy, f"mewakili {position}") if deputy else None
@@ -461,30 +468,39 @@ def people_with_parenthesised_position(text: str) -> list[Person]:
 def people_named_as(text: str) -> list[Person]:
     """"Dua oknum guru TK ..., yakni Hj Silviyah dan Ulfi" - the role comes from the sentence."""
     found: list[Person] = []
-    if not any(word in text for word in NAME_INTRODUCERS):
-        return found  # most texts
-    lines = text.split("\n")
-    for number, line in enumerate(lines):
+    for line_start, line in lines_holding(text, NAME_INTRODUCERS):
         # Sentences never cross lines (split_sentences works paragraph by paragraph), and a match inside a
         # sentence is one in its line too (a sentence is followed by a space, a quote or the line's end):
         # one scan of a line rules it out before its sentences are split.
-        if not any(word in line for word in NAME_INTRODUCERS) or NAMED_AS.search(line) is None:
+        if NAMED_AS.search(line) is None:
             continue
         sentences = split_sentences(line)
         for k, sentence in enumerate(sentences):
             for match in NAMED_AS.finditer(sentence):
-                role = first_role(sentence[: match.start()]) or role_before(sentences, k, lines[:number])
+                role = first_role(sentence[: match.start()]) or role_before(sentences, k, text[:line_start])
                 if role is None or role.lower() in PRIVATE_ROLES:
                     continue
                 found.extend(Person(name, role) for name in introduced_names(match))
     return found
 
 
-def role_before(sentences: list[str], k: int, earlier_lines: list[str]) -> str | None:
+def lines_holding(text: str, words: tuple[str, ...]) -> Iterator[tuple[int, str]]:
+    """Each line of ``text`` holding one of ``words`` (none holds a line break), with where it starts."""
+    position = 0
+    while hits := [found for word in words if (found := text.find(word, position)) >= 0]:
+        hit = min(hits)
+        start = text.rfind("\n", 0, hit) + 1
+        end = text.find("\n", hit)
+        end = len(text) if end < 0 else end
+        yield start, text[start:end]
+        position = end + 1
+
+
+def role_before(sentences: list[str], k: int, earlier_text: str) -> str | None:
     """The role named in the sentence before ``sentences[k]`` of a line (the last one of an earlier line)."""
     if k:
         return first_role(sentences[k - 1])
-    for line in reversed(earlier_lines):
+    for line in reversed(earlier_text.split("\n")):
         if earlier := split_sentences(line):
             return first_role(earlier[-1])
     return None
