@@ -40,10 +40,12 @@ POSITION_TOKENS = POSITION_WORDS | POSITION_LOWER
 TAKES_NEXT_NAME = frozenset(DATA["takes_next_name"])
 TAKES_DISTRICT = frozenset(DATA["takes_district"])
 TAKES_VILLAGE = frozenset(DATA["takes_village"])
+TAKES_MORE = TAKES_NEXT_NAME | TAKES_DISTRICT | TAKES_VILLAGE
 PLACE_SUFFIXES = frozenset(DATA["place_suffix_words"])
 HONORIFICS = frozenset(DATA["honorifics"]) | frozenset(DATA["ranks"])
 DEGREES = frozenset(DATA["degrees"])
 NOT_NAME = frozenset(DATA["not_name_words"])
+ENDS_NAME = NOT_NAME | HEAD_WORDS
 PRIVATE_ROLES = frozenset(DATA["private_roles"])
 EXCLUDED_POSITIONS = frozenset(DATA["excluded_positions"])
 BARE_HEADS_NEEDING_MORE = frozenset({"Tim", "Pengawas", "Guru", "Analis", "Anggota", "Pj", "Pjs", "Plt", "Plh",
@@ -82,6 +84,9 @@ STOP_IN_SELAKU = re.compile(
     r"bahwa|dalam|pada|di|ke|untuk|telah|sudah|akan)\b.*$"
 )
 NAME_INTRODUCERS = ("yakni", "yaitu", "adalah", "bernama", "berinisial", "inisial", "atas nama")
+# What a line holding an introducer holds: "inisial" stands for "berinisial" too.
+SHORTEST_INTRODUCERS = tuple(word for word in NAME_INTRODUCERS if not any(
+    other != word and other in word for other in NAME_INTRODUCERS))
 NAMED_AS = re.compile(
     rf"\b(?:{'|'.join(NAME_INTRODUCERS)})\s+"
     rf"(?P<names>(?:{NAME}|[A-Z]{{1,4}}\b)(?:\s*(?:,|dan)\s*(?:{NAME}|[A-Z]{{1,4}}\b))*)"
@@ -91,8 +96,6 @@ ROLE_FORMS = {"aparatur sipil negara": "ASN"}
 NAME_SEPARATOR = re.compile(r"\s*(?:,|\bdan\b)\s*")
 INITIALS = re.compile(r"[A-Z]{1,4}")
 PARENTHESISED_ABBREVIATION = re.compile(r"\(([A-Za-z][A-Za-z. ]{0,28})\)")
-WHITESPACE = re.compile(r"\s+")
-SPACE_BEFORE_COMMA = re.compile(r"\s+,")
 NOT_LOWER_LETTER = re.compile(r"[^a-z]")
 
 
@@ -164,7 +167,9 @@ def position_length(tokens: list[str], i: int) -> int:
     text = tokens[i].rstrip(".") or tokens[i]
     if tokens[i] in HONORIFICS and text not in POSITION_WORDS:
         return 0  # "Kapolres Garut AKBP Rendra" - a rank opens the name
-    if text in POSITION_TOKENS or text.startswith("(") or ROMAN.match(text):
+    if text in POSITION_TOKENS or text.startswith("(") or (text[0] in "IVX" and ROMAN.match(text)):
+        if text not in TAKES_MORE:
+            return 1  # most position words
         if text in TAKES_DISTRICT and (district := district_run(tokens, i + 1)):
             return 1 + district
         if text in TAKES_VILLAGE and i + 2 < len(tokens) and is_title_word(tokens[i + 1]) \
@@ -258,7 +263,7 @@ def read_name(tokens: list[str], i: int) -> tuple[str | None, int]:
     while i < len(tokens):
         text = tokens[i]
         bare = text.rstrip(".")
-        if bare in NOT_NAME or bare in HEAD_WORDS or words and normalised_degree(text) in DEGREES:
+        if bare in ENDS_NAME or words and normalised_degree(text) in DEGREES:
             break
         if is_title_word(text):
             words.append(text)
@@ -302,7 +307,7 @@ def abbreviate(position: str) -> str:
         kept = words[: len(words) - cut] if cut else words
         replacement = match[1] if cut else ""
         position = " ".join([*kept, replacement]) + position[match.end():]
-        position = WHITESPACE.sub(" ", position).strip()
+        position = " ".join(position.split())
     return position
 
 
@@ -340,8 +345,8 @@ def is_subsequence(part: str, word: str) -> bool:
 
 
 def clean_position(text: str) -> str:
-    text = abbreviate(WHITESPACE.sub(" ", text).strip(" ,"))
-    return SPACE_BEFORE_COMMA.sub(",", text)
+    text = abbreviate(" ".join(text.split()).strip(" ,"))  # str.split() splits where \s matches
+    return text.replace(" ,", ",")  # the only space left is a single " "
 
 
 def people_at_heads(text: str) -> list[Person]:
@@ -468,7 +473,7 @@ def people_with_parenthesised_position(text: str) -> list[Person]:
 def people_named_as(text: str) -> list[Person]:
     """"Dua oknum guru TK ..., yakni Hj Silviyah dan Ulfi" - the role comes from the sentence."""
     found: list[Person] = []
-    for line_start, line in lines_holding(text, NAME_INTRODUCERS):
+    for line_start, line in lines_holding(text, SHORTEST_INTRODUCERS):
         # Sentences never cross lines (split_sentences works paragraph by paragraph), and a match inside a
         # sentence is one in its line too (a sentence is followed by a space, a quote or the line's end):
         # one scan of a line rules it out before its sentences are split.
@@ -486,14 +491,15 @@ def people_named_as(text: str) -> list[Person]:
 
 def lines_holding(text: str, words: tuple[str, ...]) -> Iterator[tuple[int, str]]:
     """Each line of ``text`` holding one of ``words`` (none holds a line break), with where it starts."""
-    position = 0
-    while hits := [found for word in words if (found := text.find(word, position)) >= 0]:
+    upcoming = [text.find(word) for word in words]  # each word's next occurrence (-1: none left)
+    while hits := [hit for hit in upcoming if hit >= 0]:
         hit = min(hits)
         start = text.rfind("\n", 0, hit) + 1
         end = text.find("\n", hit)
         end = len(text) if end < 0 else end
         yield start, text[start:end]
-        position = end + 1
+        upcoming = [text.find(word, end + 1) if 0 <= hit <= end else hit
+                    for word, hit in zip(words, upcoming, strict=True)]
 
 
 def role_before(sentences: list[str], k: int, earlier_text: str) -> str | None:
