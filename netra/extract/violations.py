@@ -172,6 +172,7 @@ _ANY_ROLE_LOWER = _lowered_and_grouped(_ANY_ROLE_PATTERN)
 _GENERIC_ROLES = set(_RULES["roles_meta"]["generic"])
 _CATEGORIES = [(rule["name"], _compile(rule["pattern"])) for rule in _RULES["categories"]]
 _CATEGORY_ORDER = [name for name, _ in _CATEGORIES]
+_CATEGORY = {name: _caseless(pattern.pattern) for name, pattern in _CATEGORIES}
 _CATEGORIES_LOWER = [(name, re.compile(_lowercase_pattern(pattern.pattern))) for name, pattern in _CATEGORIES]
 # One pass over a lowercased sentence finds every category cue, as the categories' patterns tried in
 # order at each place would: each match belongs to the first category whose pattern matches there.
@@ -180,8 +181,11 @@ _STAGES = [(rule["name"], _compile(rule["pattern"])) for rule in _RULES["stages"
 # The same patterns for lowered sentences (case-sensitive scans are about twice as fast as IGNORECASE).
 _STAGES_LOWER = [(name, _lowered_and_grouped(rule["pattern"])) for (name, _), rule
                  in zip(_STAGES, _RULES["stages"], strict=True)]
-# Any stage cue at all: most sentences have none, and one scan rules out all six patterns.
-_ANY_STAGE_LOWER = _lowered_and_grouped("|".join(rule["pattern"] for rule in _RULES["stages"]))
+# Every place where some stage pattern matches (a lookahead: one zero-width match at each). Most sentences
+# have none; in the others the six patterns are tried only at these places, not each over the whole sentence.
+_ANY_STAGE_AHEAD = re.compile(
+    "(?={})".format(_lowered_and_grouped("|".join(rule["pattern"] for rule in _RULES["stages"])).pattern)
+)
 _STAGE_RANK = {name: rank for rank, (name, _) in enumerate(_STAGES)}
 _SANCTION = _caseless(_RULES["sanctions"]["pattern"])
 _WINDOWS = _RULES["windows"]
@@ -206,7 +210,6 @@ _ORG_AFTER_ROLE = re.compile(
     r"(?:\s+(?:[A-Z][\w.&/-]*|dan))*)"
 )
 _WORD = re.compile(r"\w+")
-_LAST_WORD = re.compile(r"(\S+)\s+(?:orang\s+)?$")
 # End-anchored cues ("... seorang oknum$") are searched in this many characters before a mention.
 _TAIL = 80
 _FURNITURE = re.compile(r"^\s*(?:baca\s+(?:juga|berita)|berita\s+(?:terkait|lainnya)|lihat\s+juga)\b", re.I)
@@ -290,7 +293,7 @@ def _is_suspect(sentence: str) -> bool:
     """The sentence speaks of a suspected violation or describes a forbidden act."""
     if _has_suspect_cue(sentence):
         return True
-    return not _is_normative(sentence) and _category_of(sentence) is not None  # the cheaper test first
+    return not _is_normative(sentence) and _has_category_cue(sentence)  # the cheaper test first
 
 
 def _named_by_post(sentence: str, index: int) -> list[_Mention]:
@@ -421,15 +424,24 @@ def _is_title_case(sentence: str) -> bool:
 
 def _is_aggregate(sentence: str, before: str) -> bool:
     """'sebanyak 19 ASN ... dijatuhi hukuman' is a statistic, not one case."""
-    number = _LAST_WORD.search(before[-_TAIL:])
+    number = _last_word(before[-_TAIL:])
     if not number:
         return False
-    quantity = parse_number(number.group(1))
+    quantity = parse_number(number)
     if quantity is None:
         return False
     if quantity >= _WINDOWS["largest_group"]:
         return True
     return any(c.quantity == quantity for c in counts_in_sentence(sentence))
+
+
+def _last_word(text: str) -> str | None:
+    r"""The word before the trailing space, or before a last 'orang' ('19 orang ' -> '19'); None if
+    ``text`` does not end in space. (As re.search(r"(\S+)\s+(?:orang\s+)?$", text).group(1), faster.)"""
+    words = text.split() if text[-1:].isspace() else []
+    if len(words) > 1 and words[-1] == "orang":
+        return words[-2]
+    return words[-1] if words else None
 
 
 def _is_conditional(before: str) -> bool:
@@ -607,7 +619,7 @@ def _category_and_act(entry: _Entry, sentences: list[str], texts: list[str]) -> 
         found = [(_CATEGORY_ORDER.index(name), name, text) for text in pool for name in _categories_in(text)]
         if found:
             _, name, text = min(found, key=lambda item: item[0])
-            return name, _clause_from(text, dict(_CATEGORIES)[name].search(text).start())
+            return name, _clause_from(text, next(_ascii_caseless_finditer(_CATEGORY[name], text)).start())
     return "other", "tidak dirinci"
 
 
@@ -627,6 +639,11 @@ def _category_at(lowered: str, position: int) -> str:
 @lru_cache(maxsize=4096)
 def _has_suspect_cue(sentence: str) -> bool:
     return _SUSPECT_LOWER.search(sentence.lower()) is not None
+
+
+def _has_category_cue(sentence: str) -> bool:
+    """_categories_in(sentence) is not empty (the first cue is enough to tell)."""
+    return _ANY_CATEGORY.search(sentence.lower()) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -653,14 +670,24 @@ def _latest_stage(texts: list[str]) -> str:
 def _stages_in(sentence: str) -> frozenset[str]:
     """Handling stages a sentence reports as taken (not planned, denied or hypothetical)."""
     lowered = sentence.lower()
-    stages, text = (_STAGES_LOWER, lowered) if len(lowered) == len(sentence) else (_STAGES, sentence)
-    if text is lowered and not _ANY_STAGE_LOWER.search(lowered):
-        return frozenset()
+    if len(lowered) != len(sentence):
+        starts = {name: (match.start() for match in pattern.finditer(sentence)) for name, pattern in _STAGES}
+    else:
+        places = [match.start() for match in _ANY_STAGE_AHEAD.finditer(lowered)]
+        starts = {name: _match_starts(pattern, lowered, places) for name, pattern in _STAGES_LOWER}
     return frozenset(
-        name
-        for name, pattern in stages
-        if any(not _is_hypothetical(sentence[: m.start()]) for m in pattern.finditer(text))
+        name for name, found in starts.items() if any(not _is_hypothetical(sentence[:start]) for start in found)
     )
+
+
+def _match_starts(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[int]:
+    """Where ``pattern.finditer(text)`` finds its matches, given all the places it can match (in order):
+    the first place, then the first one after the end of that match, and so on."""
+    end = 0
+    for place in places:
+        if place >= end and (match := pattern.match(text, place)):
+            yield place
+            end = match.end()
 
 
 def _is_hypothetical(before: str) -> bool:

@@ -3,7 +3,7 @@
 import re
 
 from netra.extract.record import Document, Person
-from netra.extract.violations import _RULES, _grouped, clean_name, find_violations
+from netra.extract.violations import _RULES, _grouped, _last_word, clean_name, find_violations
 
 
 def violations(text: str, title: str = ""):
@@ -334,3 +334,10 @@ def test_grouped_rule_patterns_find_the_same_matches():
     for pattern in [*patterns, *_RULES["cues"].values()]:
         plain = [m.span() for m in re.finditer(pattern, text)]
         assert [m.span() for m in re.finditer(_grouped(pattern), text)] == plain, pattern
+
+
+def test_the_word_before_a_mention_is_read_as_the_end_anchored_pattern_would():
+    pattern = re.compile(r"(\S+)\s+(?:orang\s+)?$")
+    for text in ["sebanyak 19 orang ", "dua ", "oleh dua orang\n", "orang ", "ada 3 orang", "", "  ", "x orangx "]:
+        match = pattern.search(text)
+        assert _last_word(text) == (match.group(1) if match else None), text
