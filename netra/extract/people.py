@@ -66,6 +66,7 @@ HEAD = re.compile(rf"(?<![\w-]){HEAD_WORD}")
 # HEAD found faster: the character before a head is consumed, not looked behind at, so the pattern opens with a
 # character class and the engine skips straight to candidates. A head at the text's very start is matched apart.
 HEAD_AFTER_BREAK = re.compile(rf"[^\w-]({HEAD_WORD})")
+SPACES_IN_LINE = re.compile(r"(?:[^\S\n]|_)*")
 # Where a parenthesised position can start: "(" and a head ("Nama (Koordinator Divisi ...)").
 HEAD_IN_PARENTHESES = re.compile(rf"\(\s*{HEAD_WORD}")
 TOKEN = re.compile(r"\([^()\n]{0,70}\)|\d[\w/.-]*|[^\W\d_][\w'’-]*(?:\.[^\W\d_]+)*\.?|[^\s\w]")
@@ -358,11 +359,11 @@ def people_at_heads(text: str) -> list[Person]:
     for start, head_text in heads_in(text):
         if start < consumed:
             continue
+        lower_words = len(head_text.split()) if head_text[0].islower() else 0  # the words of a lower-case head
+        if lower_words and not capital_follows(text, start, head_text):
+            continue
         window = HeadWindow.at(text, start)
         tokens = window.tokens
-        lower_words = len(head_text.split()) if head_text[0].islower() else 0  # the words of a lower-case head
-        if lower_words and (len(tokens) <= lower_words or not tokens[lower_words][0].isupper()):
-            continue
         used = read_position(tokens)
         if used <= lower_words:
             continue  # no position; a lower-case head alone ("anggota Persatuan ...") is none either
@@ -378,6 +379,22 @@ def people_at_heads(text: str) -> list[Person]:
             if not position.startswith("mewakili"):
                 found.extend(Person(name, position) for name in listed_names(tokens, name_end))
     return found
+
+
+def capital_follows(text: str, start: int, head_text: str) -> bool:
+    """Whether, in the head's window, the token after a lower-case head starts with a capital letter.
+
+    Unless a quote or full stop carries its last word on, the head's words are its first tokens and the
+    next token starts at the first character that is not a space or "_" (which tokens skip); a line break
+    there, which ends the window, is no capital.
+    """
+    end = start + len(head_text)
+    if text[end: end + 1] in ("'", "’", "."):
+        tokens = HeadWindow.at(text, start).tokens
+        words = len(head_text.split())
+        return len(tokens) > words and tokens[words][0].isupper()
+    following = SPACES_IN_LINE.match(text, end).end()
+    return following < min(len(text), start + HEAD_WINDOW) and text[following].isupper()
 
 
 def heads_in(text: str) -> Iterator[tuple[int, str]]:
