@@ -69,7 +69,11 @@ HEAD_AFTER_BREAK = re.compile(rf"[^\w-]({HEAD_WORD})")
 SPACES_IN_LINE = re.compile(r"(?:[^\S\n]|_)*")
 # Where a parenthesised position can start: "(" and a head ("Nama (Koordinator Divisi ...)").
 HEAD_IN_PARENTHESES = re.compile(rf"\(\s*{HEAD_WORD}")
-TOKEN = re.compile(r"\([^()\n]{0,70}\)|\d[\w/.-]*|[^\W\d_][\w'’-]*(?:\.[^\W\d_]+)*\.?|[^\s\w]")
+# Tokens: a word ("S.Pd.", "Rahman-Gustianto"), a parenthesised aside, a number ("1204/Sanggau"), a mark.
+# Quantifiers are possessive: giving characters back never makes a match (what follows each run either may be
+# empty or cannot be one of its characters), so the engine need not keep them. The alternatives start with
+# different characters, except that "(" opens an aside before it is taken as a mark.
+TOKEN = re.compile(r"[^\W\d_][\w'’-]*+(?:\.[^\W\d_]++)*+\.?|\([^()\n]{0,70}+\)|\d[\w/.-]*+|[^\s\w]")
 ROMAN = re.compile(r"^[IVX]+[AB]?$")
 REPRESENTED = re.compile(r"\s*,?\s*(?:yang\s+)?(?:diwakili|diwakilkan)\s+(?:oleh|kepada)\s+")
 SPEECH_BEFORE = re.compile(
@@ -458,6 +462,8 @@ def listed_names(tokens: list[str], end: int) -> list[str]:
 def name_before(text: str, head_start: int, position: str) -> Person | None:
     """"ungkap Gandi Indah Jaya, Ketua Bawaslu Seluma"."""
     window = text[max(0, head_start - 80): head_start]
+    if not window.rstrip().endswith(","):
+        return None  # most heads: SPEECH_BEFORE wants a comma between the name and the head
     if head_start <= 80:
         window = "\n" + window  # the text's start counts as a sentence start
     elif "\n" not in window:
