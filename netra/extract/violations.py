@@ -674,6 +674,8 @@ def _stages_in(sentence: str) -> frozenset[str]:
         starts = {name: (match.start() for match in pattern.finditer(sentence)) for name, pattern in _STAGES}
     else:
         places = [match.start() for match in _ANY_STAGE_AHEAD.finditer(lowered)]
+        if not places:
+            return frozenset()
         starts = {name: _match_starts(pattern, lowered, places) for name, pattern in _STAGES_LOWER}
     return frozenset(
         name for name, found in starts.items() if any(not _is_hypothetical(sentence[:start]) for start in found)
