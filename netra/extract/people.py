@@ -358,6 +358,7 @@ def clean_position(text: str) -> str:
 
 
 def people_at_heads(text: str) -> list[Person]:
+    """People named next to a position that opens with a head ("Ketua Bawaslu Bantul, Didik ...")."""
     found: list[Person] = []
     consumed = -1
     for start, head_text in heads_in(text):
@@ -381,7 +382,7 @@ def people_at_heads(text: str) -> list[Person]:
         if person is not None:
             found.append(person)
             if not position.startswith("mewakili"):
-                found.extend(Person(name, position) for name in listed_names(tokens, name_end))
+                found.extend(Person(listed, position) for listed in listed_names(tokens, name_end))
     return found
 
 

@@ -1,6 +1,15 @@
 import pytest
 
-from netra.extract.people import abbreviate, find_people
+from netra.extract.people import (
+    HEAD,
+    SHORTEST_INTRODUCERS,
+    HeadWindow,
+    abbreviate,
+    capital_follows,
+    find_people,
+    heads_in,
+    lines_holding,
+)
 from netra.extract.record import Document
 
 
@@ -94,3 +103,35 @@ def test_a_two_word_position_in_parentheses_after_a_name(text, expected):
 ])
 def test_a_division_of_an_institution_opens_a_position(text, expected):
     assert people_of(text) == expected
+
+
+# The faster scans must find what the plain patterns find.
+
+@pytest.mark.parametrize("text", [
+    "Ketua KPU Bantul", "xKetua Ketua", "Plh.Ketua Bawaslu", "Plh. Ketua", "-Ketua ketua-Ketua", "Ketua\nKetua",
+    "kata anggota Bawaslu X, Nama", "Wakil Ketua DPRD dan wakil ketua", "(Kades) Pj_Bupati", "",
+])
+def test_heads_in_finds_what_head_finditer_finds(text):
+    assert list(heads_in(text)) == [(m.start(), m.group()) for m in HEAD.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "ujar anggota Bawaslu", "ujar anggota bawaslu", "anggota  _Bawaslu", "anggota\nBawaslu", "anggota",
+    "anggota’Bawaslu X", "anggota.Bawaslu", "anggota. Bawaslu", "tim hukum (GP)", "anggota " + " " * 260 + "X",
+])
+def test_capital_follows_reads_the_windows_next_token(text):
+    for start, head in heads_in(text):
+        tokens = HeadWindow.at(text, start).tokens
+        words = len(head.split())
+        assert capital_follows(text, start, head) == (len(tokens) > words and tokens[words][0].isupper())
+
+
+def test_lines_holding_gives_each_line_once_with_its_start():
+    text = "Pertama.\nIa adalah Budi, yakni guru.\nTidak ada.\nyaitu Ani\n"
+    assert list(lines_holding(text, SHORTEST_INTRODUCERS)) == [
+        (9, "Ia adalah Budi, yakni guru."), (48, "yaitu Ani")]
+
+
+def test_a_name_on_an_earlier_line_takes_the_role_of_the_last_sentence_before_it():
+    text = "Pelakunya seorang guru SD.\n\nIa adalah Ani Lestari.\nAda pula warga bernama Budi."
+    assert people_of(text) == [("Ani Lestari", "guru SD")]
