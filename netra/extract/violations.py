@@ -64,7 +64,7 @@ def _group_end(pattern: str) -> int:
     return next(position for position, char, depth in _structure(pattern) if char == ")" and depth == 0)
 
 
-def _structure(pattern: str):
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
     """(position, character, depth in groups) for the pattern's characters outside escapes and sets."""
     depth, position, in_set = 0, 0, False
     while position < len(pattern):
@@ -73,7 +73,7 @@ def _structure(pattern: str):
             position += 2
             continue
         if in_set:
-            in_set = char != "]" or pattern[position - 1] == "["
+            in_set = char != "]" or pattern[position - 1] == "[" or pattern[position - 2 : position] == "[^"
         elif char == "[":
             in_set = True
         elif char in "()":
@@ -173,7 +173,6 @@ _GENERIC_ROLES = set(_RULES["roles_meta"]["generic"])
 _CATEGORIES = [(rule["name"], _compile(rule["pattern"])) for rule in _RULES["categories"]]
 _CATEGORY_ORDER = [name for name, _ in _CATEGORIES]
 _CATEGORY = {name: _caseless(pattern.pattern) for name, pattern in _CATEGORIES}
-_CATEGORIES_LOWER = [(name, re.compile(_lowercase_pattern(pattern.pattern))) for name, pattern in _CATEGORIES]
 # One pass over a lowercased sentence finds every category cue, as the categories' patterns tried in
 # order at each place would: each match belongs to the first category whose pattern matches there.
 _ANY_CATEGORY = _lowered_and_grouped("|".join(rule["pattern"] for rule in _RULES["categories"]))
@@ -283,6 +282,7 @@ def _suspect_flags(sentences: list[str]) -> list[bool]:
 
 
 def _introduces_names(sentence: str) -> bool:
+    """The sentence has a name_intro cue ('yakni', 'berinisial', ...)."""
     lowered = sentence.lower()
     if len(lowered) != len(sentence):
         return _CUE["name_intro"].found(sentence)
@@ -633,7 +633,7 @@ def _categories_in(sentence: str) -> tuple[str, ...]:
 
 def _category_at(lowered: str, position: int) -> str:
     """The first category whose pattern matches at ``position`` (where _ANY_CATEGORY found one)."""
-    return next(name for name, pattern in _CATEGORIES_LOWER if pattern.match(lowered, position))
+    return next(name for name, cue in _CATEGORY.items() if cue.lowered.match(lowered, position))
 
 
 @lru_cache(maxsize=4096)
