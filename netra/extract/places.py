@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from netra.extract.patterns import Caseless
 from netra.extract.record import Document, Region
 from netra.regions.gazetteer import (
     CITY,
@@ -65,12 +67,18 @@ TOKEN_RUNS = re.compile(
     r"|[A-Za-z][A-Za-z'’-]*|\d[\d./]*|[^\sA-Za-z\d]"
 )
 # "SUNGAI PENUH (Sekatanews) -", "Seluma, mediabengkulu.co –", "KORANBERNAS.ID, SLEMAN--"
+# The word and separator runs are possessive: a shorter one could never be followed by what comes next,
+# so this matches as with plain ones, without the backtracking.
 DATELINE = re.compile(
-    r"^(?P<head>[A-Z][\w.'’]*(?:[ ,]+[\w.'’]+){0,5}?)\s*(?:\([^)]{1,40}\))?\s*(?:[-–—]{1,2}|--)\s*(?=\S)"
+    r"^(?P<head>[A-Z][\w.'’]*+(?:[ ,]++[\w.'’]++){0,5}?)\s*+(?:\([^)]{1,40}\))?\s*(?:[-–—]{1,2}|--)\s*(?=\S)"
 )
-# Capitalised words as TOKEN_RUNS reads them in an ASCII line (and a few more, inside longer tokens).
+# Capitalised words as TOKEN_RUNS reads them (and a few more, inside longer tokens).
 CAPITALISED_WORD = re.compile(r"[A-Z][A-Za-z'’-]*")
+# A level word in any case ("Kabupaten", "kota", the end of the run "di propinsi"; a few more inside longer words).
+LEVEL_WORD_ANY_CASE = Caseless(r"(?:{})(?![A-Za-z'’-])".format("|".join(sorted(LEVEL_WORDS, key=len, reverse=True))))
 UPPER_WORD = re.compile(r"\b[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]{2,})*\b")
+ABBREVIATION_IN_BRACKETS = re.compile(r"\([A-Z]{2,6}\)")
+BRACKETED_ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)")
 
 
 @dataclass(slots=True)
@@ -171,30 +179,69 @@ def tokenize(text: str, offset: int = 0, limit: int | None = None) -> list[Token
     return [make_token(m.group(), m.start() + offset) for m in islice(TOKEN.finditer(text), limit)]
 
 
-def tokenize_runs(text: str, offset: int = 0) -> list[Token]:
-    """Tokens for scanning a whole line: a run of lower-case words is one non-name token (its last word)."""
-    tokens = []
-    for match in TOKEN_RUNS.finditer(text):
-        word = match.group()
-        if word[0].islower():
-            last = word[word.rfind(" ") + 1:] if " " in word else word
-            tokens.append(Token(word, match.start() + offset, last, last, False))
-        else:
-            tokens.append(make_token(word, match.start() + offset))
-    return tokens
+def make_run_token(text: str, start: int) -> Token:
+    """A TOKEN_RUNS token: a run of lower-case words is one non-name token that reads as its last word."""
+    if text[0].islower():
+        last = text[text.rfind(" ") + 1:]
+        return Token(text, start, last, last, False)
+    return make_token(text, start)
+
+
+class LineTokens:
+    """The tokens of a whole line as TOKEN_RUNS reads them, each made into a Token when first read.
+
+    ``find_mentions`` reads only the tokens at and around the words where a mention may begin.
+    """
+
+    __slots__ = ("matches", "offset", "made")
+
+    def __init__(self, line: str, offset: int) -> None:
+        self.matches = list(TOKEN_RUNS.finditer(line))
+        self.offset = offset
+        self.made: list[Token | None] = [None] * len(self.matches)
+
+    def __len__(self) -> int:
+        return len(self.matches)
+
+    def containing(self, positions: list[int]) -> list[int]:
+        """Indices of the tokens that contain these character positions, in order."""
+        starts = [match.start() for match in self.matches]
+        return sorted({bisect_right(starts, position) - 1 for position in positions})
+
+    def __getitem__(self, i: int) -> Token:
+        token = self.made[i]
+        if token is None:
+            match = self.matches[i]
+            token = self.made[i] = make_run_token(match.group(), match.start() + self.offset)
+        return token
+
+
+def tokens_from(tokens: list[Token] | LineTokens, i: int, n: int) -> list[Token]:
+    """``tokens[i:i + n]``, for a list or a LineTokens."""
+    return [tokens[k] for k in range(i, min(i + n, len(tokens)))]
+
+
+def may_begin_a_region(word: str) -> bool:
+    """Whether a region name, or a misspelt one (see ``fuzzy_lookup``), can begin with this capitalised word:
+    the words at which ``lookup`` and ``fuzzy_lookup`` may find something (document aliases apart)."""
+    lower = word.lower()
+    key = lower if lower.isalnum() else lower.replace("-", "").replace("'", "").replace("’", "")
+    return key in region_key_prefixes() or lower in fuzzy_choices()[1]
 
 
 def strip_dateline(line: str) -> tuple[str, str | None]:
     """(line without its dateline, the dateline's place words or None)."""
+    if len(line) < 60:
+        return line, None
     match = DATELINE.match(line)
-    if match is None or len(line) < 60:
+    if match is None:
         return line, None
     head = match["head"]
     places = " ".join(UPPER_WORD.findall(head)) or head.split(",")[0]
     return " " * match.end() + line[match.end():], places
 
 
-def lookup(tokens: list[Token], i: int, doc_aliases: dict[str, Place]) -> tuple[list[Place], int]:
+def lookup(tokens: list[Token] | LineTokens, i: int, doc_aliases: dict[str, Place]) -> tuple[list[Place], int]:
     """Longest run of name tokens at ``i`` that is a region name: (places, tokens used)."""
     if i >= len(tokens) or (tokens[i].key not in region_key_prefixes() and tokens[i].text not in doc_aliases):
         return [], 0  # most capitalised words: no region name starts with them
@@ -211,19 +258,19 @@ def lookup(tokens: list[Token], i: int, doc_aliases: dict[str, Place]) -> tuple[
                 continue
             key = first.key
         else:
-            key = "".join(t.key for t in tokens[i:i + n])
+            key = "".join(t.key for t in tokens_from(tokens, i, n))
         if key in keys:
             return keys[key], n
     return [], 0
 
 
-def fuzzy_lookup(tokens: list[Token], i: int) -> tuple[list[Place], int]:
+def fuzzy_lookup(tokens: LineTokens, i: int) -> tuple[list[Place], int]:
     """A region name with a typo ("Kepulauan Tanimbat"), for runs of 2-3 capitalised words."""
     choices, name_words = fuzzy_choices()
     if tokens[i].lower not in name_words:
         return [], 0
     for n in (3, 2):
-        run = tokens[i:i + n]
+        run = tokens_from(tokens, i, n)
         if len(run) < n or not all(t.is_name and t.text[0].isupper() for t in run):
             continue
         if not any(t.lower in name_words for t in run):
@@ -237,7 +284,7 @@ def fuzzy_lookup(tokens: list[Token], i: int) -> tuple[list[Place], int]:
     return [], 0
 
 
-def is_attached(tokens: list[Token], i: int) -> tuple[bool, str | None]:
+def is_attached(tokens: LineTokens, i: int) -> tuple[bool, str | None]:
     """Whether the capitalised run before token ``i`` names an institution or position."""
     j = i - 1
     steps = 0
@@ -267,14 +314,16 @@ def level_hint_of(word: str) -> str | None:
     return None
 
 
-def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place]) -> list[Mention]:
-    tokens = tokenize_runs(line, offset)
+def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place], where: list[int]) -> list[Mention]:
+    """Region mentions in ``line``, which may begin only at the character positions ``where``."""
+    tokens = LineTokens(line, offset)
     mentions: list[Mention] = []
-    i = 0
-    while i < len(tokens):
+    resume = 0  # the tokens before it were read as part of a name
+    for i in tokens.containing(where):
+        if i < resume:
+            continue
         token = tokens[i]
         if not token.is_name and token.lower not in LEVEL_WORDS:
-            i += 1
             continue
         level = LEVEL_WORDS.get(token.lower)
         if level and i + 1 < len(tokens):
@@ -287,32 +336,29 @@ def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place]) -> list
                 # "Bawaslu Provinsi Bali": a province written only as an election body's seat
                 seat = level == PROVINCE and i > 0 and tokens[i - 1].lower in ELECTION_BODY_WORDS
                 mentions.append(Mention(places, token.start, "seat" if seat else "explicit", level))
-                i = j + used
-                remember_abbreviation(tokens, i, places[0], doc_aliases)
+                resume = j + used
+                remember_abbreviation(tokens, resume, places[0], doc_aliases)
                 continue
         if token.is_name and not (i > 0 and tokens[i - 1].lower.rstrip(".") in SUB_REGION_WORDS):
             places, used = lookup(tokens, i, doc_aliases)
             if not places:
                 places, used = fuzzy_lookup(tokens, i)
             if places:
-                key = "".join(t.lower for t in tokens[i:i + used])
+                resume = i + used
+                key = "".join(t.lower for t in tokens_from(tokens, i, used))
                 attached, hint = is_attached(tokens, i)
                 if i > 0 and tokens[i - 1].text in NATIONAL_BODIES:
-                    i += used  # "Kepala BKN Bima Haria": a national body has no region; a name follows
-                    continue
+                    continue  # "Kepala BKN Bima Haria": a national body has no region; a name follows
                 # "konferensi pers di Jakarta" is a venue; "BKN di Jakarta" the seat of a body
                 venue = (key in WEAK_BARE and i > 0 and tokens[i - 1].lower in VENUE_WORDS
                          and " " in tokens[i - 1].text and not attached)
-                if (key not in WEAK_BARE or venue) and (attached or not continues_a_name(tokens, i + used)):
+                if (key not in WEAK_BARE or venue) and (attached or not continues_a_name(tokens, resume)):
                     mentions.append(Mention(places, token.start, "attached" if attached else "explicit", hint))
-                    remember_abbreviation(tokens, i + used, places[0], doc_aliases)
-                i += used
-                continue
-        i += 1
+                    remember_abbreviation(tokens, resume, places[0], doc_aliases)
     return mentions
 
 
-def continues_a_name(tokens: list[Token], i: int) -> bool:
+def continues_a_name(tokens: LineTokens, i: int) -> bool:
     """"Bima Arya", "Buru Sergap": a capitalised word right after makes the match part of a longer name."""
     if i >= len(tokens):
         return False
@@ -320,9 +366,9 @@ def continues_a_name(tokens: list[Token], i: int) -> bool:
     return following.is_name and not following.text.isupper() and following.lower not in NOT_NAME_FOLLOWERS
 
 
-def remember_abbreviation(tokens: list[Token], i: int, place: Place, doc_aliases: dict[str, Place]) -> None:
+def remember_abbreviation(tokens: LineTokens, i: int, place: Place, doc_aliases: dict[str, Place]) -> None:
     """"Maluku Barat Daya (MBD)": MBD names that region for the rest of the document."""
-    if i < len(tokens) and re.fullmatch(r"\([A-Z]{2,6}\)", tokens[i].text):
+    if i < len(tokens) and ABBREVIATION_IN_BRACKETS.fullmatch(tokens[i].text):
         doc_aliases[tokens[i].text[1:-1]] = place
 
 
@@ -341,34 +387,40 @@ def choose_place(mention: Mention, preferred_codes: set[str]) -> Place:
     return places[0]
 
 
-def may_name_a_region(line: str, doc_aliases: dict[str, Place]) -> bool:
-    """Cheap test before tokenizing a line: could one of its capitalised words start a region name?
+def where_to_look(line: str, doc_aliases: dict[str, Place], known: dict[str, bool]) -> list[int]:
+    """Where a mention may begin in ``line``: capitalised words with which a region name or a document alias
+    can begin (also an abbreviation the line itself brackets, as "(MBD)" after a region's name makes it an
+    alias), and level words. Empty when no region name can begin anywhere in the line.
 
-    Every mention needs a name token whose key begins a region key, is a document alias or, for a
-    misspelt name, is a word of a region name; in an ASCII line every name token is a CAPITALISED_WORD.
+    Cheap: the line is only scanned for words, before it is tokenized. ``known`` keeps, for the document,
+    the answer of ``may_begin_a_region`` for each word already seen.
     """
-    if not line.isascii():
-        return True
-    prefixes, name_words = region_key_prefixes(), fuzzy_choices()[1]
-    for word in CAPITALISED_WORD.findall(line):
-        lower = word.lower()
-        key = lower if lower.isalnum() else lower.replace("-", "").replace("'", "")
-        if key in prefixes or lower in name_words or word in doc_aliases:
-            return True
-    return False
+    bracketed = BRACKETED_ABBREVIATION.findall(line) if "(" in line else ()
+    where = []
+    for match in CAPITALISED_WORD.finditer(line):
+        word = match.group()
+        found = known.get(word)
+        if found is None:
+            found = known[word] = may_begin_a_region(word)
+        if found or word in doc_aliases or word in bracketed:
+            where.append(match.start())
+    if not where:
+        return []
+    return where + [match.start() for match in LEVEL_WORD_ANY_CASE.finditer(line)]
 
 
 def collect_mentions(doc: Document) -> tuple[list[Mention], list[str]]:
     mentions: list[Mention] = []
     datelines: list[str] = []
     doc_aliases: dict[str, Place] = {}
+    known: dict[str, bool] = {}
     offset = 0
     for line in [doc.title, *doc.text.split("\n")]:
         body, dateline = strip_dateline(line)
         if dateline:
             datelines.append(dateline)
-        if may_name_a_region(body, doc_aliases):
-            mentions.extend(find_mentions(body, offset, doc_aliases))
+        if where := where_to_look(body, doc_aliases, known):
+            mentions.extend(find_mentions(body, offset, doc_aliases, where))
         offset += len(line) + 1
     return mentions, datelines
 
