@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +21,24 @@ from netra.regions.gazetteer import CITY, PROVINCE, REGENCY, Place
 
 DATA = tomllib.loads((Path(__file__).parent / "data" / "organizations.toml").read_text(encoding="utf-8"))
 RULES = DATA["rules"]
-LEGAL_TRIGGER = re.compile(RULES["legal_triggers"])
+
+
+def legal_trigger_pattern(word: str) -> str:
+    """A legal trigger word as a pattern. A whole word begins after no word character - tested right after its
+    first letter, the same as a "\\b" before it, so that a scan can skip ahead to first letters - and, if it
+    ends with a letter, ends before none."""
+    if word not in RULES["legal_whole_words"]:
+        return re.escape(word)
+    if not word[0].isalpha():
+        raise ValueError(f"a whole legal trigger word begins with a letter: {word!r}")
+    return re.escape(word[0]) + r"(?<!\w.)" + re.escape(word[1:]) + (r"\b" if word[-1].isalnum() else "")
+
+
+LEGAL_TRIGGER = re.compile("(?P<long>{})|{}".format(
+    "|".join(map(legal_trigger_pattern, RULES["legal_triggers_long"])),
+    "|".join(map(legal_trigger_pattern, RULES["legal_triggers"]))))
+# The trigger words as plain text: wherever LEGAL_TRIGGER matches, one of them is written.
+LEGAL_TRIGGER_WORD = re.compile("|".join(map(re.escape, RULES["legal_triggers_long"] + RULES["legal_triggers"])))
 CLAUSE_END = re.compile(r"[.;:\n]")
 BARE_LEVEL = re.compile(r"\s+(Kota|Kabupaten|Provinsi)\b(?!\s*\.?\s*[A-Z(])")
 LEVEL_OF = {"kota": CITY, "kabupaten": REGENCY, "provinsi": PROVINCE}
@@ -71,17 +90,35 @@ INSTITUTIONS = [
     for item in DATA["institution"]
 ]
 BY_ALIAS = {alias: inst for inst in INSTITUTIONS for alias in inst.aliases}
-ALIAS_PATTERN = re.compile(
-    rf"(?<![\w/.-])(?:{literal_alternation(sorted(BY_ALIAS, key=len, reverse=True))})(?![\w-])"
-)
+ALIAS_PATTERN = re.compile(rf"(?:{literal_alternation(sorted(BY_ALIAS, key=len, reverse=True))})(?![\w-])")
+# An alias right after one of these is part of a longer word or name.
+WORD_BEFORE = re.compile(r"[\w/.-]")
+
+
+def alias_matches(text: str) -> Iterator[re.Match]:
+    """The aliases written in ``text``, left to right, each not right after a word character, "/", "." or "-".
+
+    That test is made on each match: a pattern beginning with a look-behind would be tried at every position.
+    A match that fails it is dropped and the scan goes on from its next character, as a scan with the
+    look-behind in the pattern would.
+    """
+    match = ALIAS_PATTERN.search(text)
+    while match:
+        start = match.start()
+        if start and WORD_BEFORE.match(text, start - 1):
+            match = ALIAS_PATTERN.search(text, start + 1)
+        else:
+            yield match
+            match = ALIAS_PATTERN.search(text, match.end())
 
 
 def find_mentions(text: str, preferred: frozenset[str]) -> list[OrgMention]:
     mentions: list[OrgMention] = []
-    for match in ALIAS_PATTERN.finditer(text):
+    trigger_starts = legal_trigger_starts(text)
+    for match in alias_matches(text):
         if mentions and match.start() < mentions[-1].end:
             continue  # "(BKD)" after "Badan Kepegawaian Daerah" is the same mention
-        if in_legal_citation(text, match.start()):
+        if in_legal_citation(text, match.start(), trigger_starts):
             continue
         institution = BY_ALIAS[match.group()]
         if institution.not_after and _previous_word(text, match.start()) in institution.not_after:
@@ -96,9 +133,25 @@ def find_mentions(text: str, preferred: frozenset[str]) -> list[OrgMention]:
     return mentions
 
 
-def in_legal_citation(text: str, start: int) -> bool:
-    """A mention inside "Peraturan ... Nomor ..." or a joint decree's list of signatories."""
+def legal_trigger_starts(text: str) -> list[int]:
+    """Every position where a legal trigger word is written (overlapping ones too), in order."""
+    starts = []
+    match = LEGAL_TRIGGER_WORD.search(text)
+    while match:
+        starts.append(match.start())
+        match = LEGAL_TRIGGER_WORD.search(text, match.start() + 1)
+    return starts
+
+
+def in_legal_citation(text: str, start: int, trigger_starts: list[int]) -> bool:
+    """A mention inside "Peraturan ... Nomor ..." or a joint decree's list of signatories.
+
+    ``trigger_starts`` (from ``legal_trigger_starts``) tells at once whether any trigger begins near enough.
+    """
     window_start = max(0, start - RULES["legal_reach_long"] - 40)
+    nearest = bisect_left(trigger_starts, window_start)
+    if nearest == len(trigger_starts) or trigger_starts[nearest] >= start:
+        return False
     for trigger in LEGAL_TRIGGER.finditer(text, window_start, start):
         reach = RULES["legal_reach_long"] if trigger["long"] else RULES["legal_reach"]
         if start - trigger.end() <= reach and not CLAUSE_END.search(text, trigger.end(), start):

@@ -468,16 +468,27 @@ def add_regions(doc: Document) -> Document:
     return doc
 
 
+def may_begin_a_region_at(first_tokens: list[Token]) -> bool:
+    """Cheap test on the first two tokens for ``region_at``: after an optional bracket, a level word or a
+    name with which a region name begins (``lookup`` finds nothing at any other token)."""
+    i = 1 if first_tokens and first_tokens[0].text.startswith("(") else 0
+    if i >= len(first_tokens):
+        return False
+    token = first_tokens[i]
+    return token.lower in LEVEL_WORDS or token.is_name and token.key in region_key_prefixes()
+
+
 def region_at(text: str, pos: int, level: str | None = None,
               preferred_codes: frozenset[str] = frozenset()) -> tuple[Place | None, int]:
     """The region written at ``text[pos:]`` ("Kabupaten Kupang", "Jabar", "(BKD) Jawa Barat").
 
     Returns (place, end offset) or (None, pos). ``level`` prefers one level for ambiguous names.
     """
-    tokens = tokenize(text[pos:pos + 80], pos, REGION_AT_TOKENS)
-    i = 1 if tokens and tokens[0].text.startswith("(") else 0
-    if i >= len(tokens):
+    window = text[pos:pos + 80]
+    if not may_begin_a_region_at(tokenize(window, pos, 2)):
         return None, pos
+    tokens = tokenize(window, pos, REGION_AT_TOKENS)
+    i = 1 if tokens[0].text.startswith("(") else 0
     written_level = LEVEL_WORDS.get(tokens[i].lower)
     if written_level and i + 1 < len(tokens):
         j = i + 2 if tokens[i + 1].text == "." else i + 1
