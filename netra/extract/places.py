@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -174,11 +175,6 @@ def as_region(place: Place) -> Region:
     return Region(name=region_display(place), level=place.level, code=place.code)
 
 
-def tokenize(text: str, offset: int = 0, limit: int | None = None) -> list[Token]:
-    """Tokens of ``text`` (only the first ``limit`` when given)."""
-    return [make_token(m.group(), m.start() + offset) for m in islice(TOKEN.finditer(text), limit)]
-
-
 def make_run_token(text: str, start: int) -> Token:
     """A TOKEN_RUNS token: a run of lower-case words is one non-name token that reads as its last word."""
     if text[0].islower():
@@ -187,18 +183,16 @@ def make_run_token(text: str, start: int) -> Token:
     return make_token(text, start)
 
 
-class LineTokens:
-    """The tokens of a whole line as TOKEN_RUNS reads them, each made into a Token when first read.
+class LazyTokens:
+    """Tokens read from regex matches, each made into a Token when first read (most are never read)."""
 
-    ``find_mentions`` reads only the tokens at and around the words where a mention may begin.
-    """
+    __slots__ = ("matches", "offset", "make", "made")
 
-    __slots__ = ("matches", "offset", "made")
-
-    def __init__(self, line: str, offset: int) -> None:
-        self.matches = list(TOKEN_RUNS.finditer(line))
+    def __init__(self, matches: list[re.Match], offset: int, make: Callable[[str, int], Token]) -> None:
+        self.matches = matches
         self.offset = offset
-        self.made: list[Token | None] = [None] * len(self.matches)
+        self.make = make
+        self.made: list[Token | None] = [None] * len(matches)
 
     def __len__(self) -> int:
         return len(self.matches)
@@ -212,12 +206,17 @@ class LineTokens:
         token = self.made[i]
         if token is None:
             match = self.matches[i]
-            token = self.made[i] = make_run_token(match.group(), match.start() + self.offset)
+            token = self.made[i] = self.make(match.group(), match.start() + self.offset)
         return token
 
 
-def tokens_from(tokens: list[Token] | LineTokens, i: int, n: int) -> list[Token]:
-    """``tokens[i:i + n]``, for a list or a LineTokens."""
+def line_tokens(line: str, offset: int) -> LazyTokens:
+    """The tokens of a whole line as TOKEN_RUNS reads them (``find_mentions`` reads only a few)."""
+    return LazyTokens(list(TOKEN_RUNS.finditer(line)), offset, make_run_token)
+
+
+def tokens_from(tokens: LazyTokens, i: int, n: int) -> list[Token]:
+    """``tokens[i:i + n]``, for a list or a LazyTokens."""
     return [tokens[k] for k in range(i, min(i + n, len(tokens)))]
 
 
@@ -241,7 +240,7 @@ def strip_dateline(line: str) -> tuple[str, str | None]:
     return " " * match.end() + line[match.end():], places
 
 
-def lookup(tokens: list[Token] | LineTokens, i: int, doc_aliases: dict[str, Place]) -> tuple[list[Place], int]:
+def lookup(tokens: LazyTokens, i: int, doc_aliases: dict[str, Place]) -> tuple[list[Place], int]:
     """Longest run of name tokens at ``i`` that is a region name: (places, tokens used)."""
     if i >= len(tokens) or (tokens[i].key not in region_key_prefixes() and tokens[i].text not in doc_aliases):
         return [], 0  # most capitalised words: no region name starts with them
@@ -264,7 +263,7 @@ def lookup(tokens: list[Token] | LineTokens, i: int, doc_aliases: dict[str, Plac
     return [], 0
 
 
-def fuzzy_lookup(tokens: LineTokens, i: int) -> tuple[list[Place], int]:
+def fuzzy_lookup(tokens: LazyTokens, i: int) -> tuple[list[Place], int]:
     """A region name with a typo ("Kepulauan Tanimbat"), for runs of 2-3 capitalised words."""
     choices, name_words = fuzzy_choices()
     if tokens[i].lower not in name_words:
@@ -284,7 +283,7 @@ def fuzzy_lookup(tokens: LineTokens, i: int) -> tuple[list[Place], int]:
     return [], 0
 
 
-def is_attached(tokens: LineTokens, i: int) -> tuple[bool, str | None]:
+def is_attached(tokens: LazyTokens, i: int) -> tuple[bool, str | None]:
     """Whether the capitalised run before token ``i`` names an institution or position."""
     j = i - 1
     steps = 0
@@ -316,7 +315,7 @@ def level_hint_of(word: str) -> str | None:
 
 def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place], where: list[int]) -> list[Mention]:
     """Region mentions in ``line``, which may begin only at the character positions ``where``."""
-    tokens = LineTokens(line, offset)
+    tokens = line_tokens(line, offset)
     mentions: list[Mention] = []
     resume = 0  # the tokens before it were read as part of a name
     for i in tokens.containing(where):
@@ -358,7 +357,7 @@ def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place], where: 
     return mentions
 
 
-def continues_a_name(tokens: LineTokens, i: int) -> bool:
+def continues_a_name(tokens: LazyTokens, i: int) -> bool:
     """"Bima Arya", "Buru Sergap": a capitalised word right after makes the match part of a longer name."""
     if i >= len(tokens):
         return False
@@ -366,7 +365,7 @@ def continues_a_name(tokens: LineTokens, i: int) -> bool:
     return following.is_name and not following.text.isupper() and following.lower not in NOT_NAME_FOLLOWERS
 
 
-def remember_abbreviation(tokens: LineTokens, i: int, place: Place, doc_aliases: dict[str, Place]) -> None:
+def remember_abbreviation(tokens: LazyTokens, i: int, place: Place, doc_aliases: dict[str, Place]) -> None:
     """"Maluku Barat Daya (MBD)": MBD names that region for the rest of the document."""
     if i < len(tokens) and ABBREVIATION_IN_BRACKETS.fullmatch(tokens[i].text):
         doc_aliases[tokens[i].text[1:-1]] = place
@@ -468,27 +467,16 @@ def add_regions(doc: Document) -> Document:
     return doc
 
 
-def may_begin_a_region_at(first_tokens: list[Token]) -> bool:
-    """Cheap test on the first two tokens for ``region_at``: after an optional bracket, a level word or a
-    name with which a region name begins (``lookup`` finds nothing at any other token)."""
-    i = 1 if first_tokens and first_tokens[0].text.startswith("(") else 0
-    if i >= len(first_tokens):
-        return False
-    token = first_tokens[i]
-    return token.lower in LEVEL_WORDS or token.is_name and token.key in region_key_prefixes()
-
-
 def region_at(text: str, pos: int, level: str | None = None,
               preferred_codes: frozenset[str] = frozenset()) -> tuple[Place | None, int]:
     """The region written at ``text[pos:]`` ("Kabupaten Kupang", "Jabar", "(BKD) Jawa Barat").
 
     Returns (place, end offset) or (None, pos). ``level`` prefers one level for ambiguous names.
     """
-    window = text[pos:pos + 80]
-    if not may_begin_a_region_at(tokenize(window, pos, 2)):
+    tokens = LazyTokens(list(islice(TOKEN.finditer(text, pos, pos + 80), REGION_AT_TOKENS)), 0, make_token)
+    i = 1 if tokens and tokens[0].text.startswith("(") else 0
+    if i >= len(tokens):
         return None, pos
-    tokens = tokenize(window, pos, REGION_AT_TOKENS)
-    i = 1 if tokens[0].text.startswith("(") else 0
     written_level = LEVEL_WORDS.get(tokens[i].lower)
     if written_level and i + 1 < len(tokens):
         j = i + 2 if tokens[i + 1].text == "." else i + 1
@@ -500,8 +488,7 @@ def region_at(text: str, pos: int, level: str | None = None,
             return places[0], end.start + len(end.text)
         return None, pos
     places, used = lookup(tokens, i, {})
-    key = "".join(t.lower for t in tokens[i:i + used])
-    if not places or key in WEAK_BARE:
+    if not places or "".join(t.lower for t in tokens_from(tokens, i, used)) in WEAK_BARE:
         return None, pos
     end = tokens[i + used - 1]
     return choose_place(Mention(places, pos, "attached", level), set(preferred_codes)), end.start + len(end.text)
