@@ -23,7 +23,6 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from netra.extract.patterns import Caseless
 from netra.extract.record import Document, Region
 from netra.regions.gazetteer import (
     CITY,
@@ -75,8 +74,9 @@ DATELINE = re.compile(
 )
 # Capitalised words as TOKEN_RUNS reads them (and a few more, inside longer tokens).
 CAPITALISED_WORD = re.compile(r"[A-Z][A-Za-z'’-]*")
-# A level word in any case ("Kabupaten", "kota", the end of the run "di propinsi"; a few more inside longer words).
-LEVEL_WORD_ANY_CASE = Caseless(r"(?:{})(?![A-Za-z'’-])".format("|".join(sorted(LEVEL_WORDS, key=len, reverse=True))))
+# A level word in lower case ("kota", the end of the run "di propinsi"; a few more inside longer words).
+LOWER_CASE_LEVEL_WORD = re.compile(
+    r"(?:{})(?![A-Za-z'’-])".format("|".join(sorted(LEVEL_WORDS, key=len, reverse=True))))
 UPPER_WORD = re.compile(r"\b[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]{2,})*\b")
 ABBREVIATION_IN_BRACKETS = re.compile(r"\([A-Z]{2,6}\)")
 BRACKETED_ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)")
@@ -97,6 +97,9 @@ class Token:
     lower: str
     key: str  # lower-case, without hyphens and apostrophes
     is_name: bool  # capitalised word (or a short all-caps one)
+
+
+NO_TOKEN = Token("", -1, "", "", False)  # before the first token of a line
 
 
 def make_token(text: str, start: int) -> Token:
@@ -183,31 +186,30 @@ def make_run_token(text: str, start: int) -> Token:
     return make_token(text, start)
 
 
-class LazyTokens:
-    """Tokens read from regex matches, each made into a Token when first read (most are never read)."""
+class LazyTokens(dict):
+    """Tokens read from regex matches: index -> Token, each made when first read (most never are).
 
-    __slots__ = ("matches", "offset", "make", "made")
+    A dict, so that reading a token already made costs no Python call. ``count`` is the number of tokens.
+    """
+
+    __slots__ = ("matches", "count", "offset", "make")
 
     def __init__(self, matches: list[re.Match], offset: int, make: Callable[[str, int], Token]) -> None:
+        super().__init__()
         self.matches = matches
+        self.count = len(matches)
         self.offset = offset
         self.make = make
-        self.made: list[Token | None] = [None] * len(matches)
 
-    def __len__(self) -> int:
-        return len(self.matches)
+    def __missing__(self, i: int) -> Token:
+        match = self.matches[i]
+        token = self[i] = self.make(match.group(), match.start() + self.offset)
+        return token
 
     def containing(self, positions: list[int]) -> list[int]:
         """Indices of the tokens that contain these character positions, in order."""
         starts = [match.start() for match in self.matches]
         return sorted({bisect_right(starts, position) - 1 for position in positions})
-
-    def __getitem__(self, i: int) -> Token:
-        token = self.made[i]
-        if token is None:
-            match = self.matches[i]
-            token = self.made[i] = self.make(match.group(), match.start() + self.offset)
-        return token
 
 
 def line_tokens(line: str, offset: int) -> LazyTokens:
@@ -216,16 +218,19 @@ def line_tokens(line: str, offset: int) -> LazyTokens:
 
 
 def tokens_from(tokens: LazyTokens, i: int, n: int) -> list[Token]:
-    """``tokens[i:i + n]``, for a list or a LazyTokens."""
-    return [tokens[k] for k in range(i, min(i + n, len(tokens)))]
+    """The tokens ``i`` to ``i + n - 1`` (fewer at the end)."""
+    return [tokens[k] for k in range(i, min(i + n, tokens.count))]
 
 
-def may_begin_a_region(word: str) -> bool:
+def may_begin_a_region(word: str, key_prefixes: frozenset[str], name_words: frozenset[str]) -> bool:
     """Whether a region name, or a misspelt one (see ``fuzzy_lookup``), can begin with this capitalised word:
-    the words at which ``lookup`` and ``fuzzy_lookup`` may find something (document aliases apart)."""
+    the words at which ``lookup`` and ``fuzzy_lookup`` may find something (document aliases apart).
+
+    ``key_prefixes`` and ``name_words`` are ``region_key_prefixes()`` and ``fuzzy_choices()[1]``.
+    """
     lower = word.lower()
     key = lower if lower.isalnum() else lower.replace("-", "").replace("'", "").replace("’", "")
-    return key in region_key_prefixes() or lower in fuzzy_choices()[1]
+    return key in key_prefixes or lower in name_words
 
 
 def strip_dateline(line: str) -> tuple[str, str | None]:
@@ -242,11 +247,11 @@ def strip_dateline(line: str) -> tuple[str, str | None]:
 
 def lookup(tokens: LazyTokens, i: int, doc_aliases: dict[str, Place]) -> tuple[list[Place], int]:
     """Longest run of name tokens at ``i`` that is a region name: (places, tokens used)."""
-    if i >= len(tokens) or (tokens[i].key not in region_key_prefixes() and tokens[i].text not in doc_aliases):
+    if i >= tokens.count or (tokens[i].key not in region_key_prefixes() and tokens[i].text not in doc_aliases):
         return [], 0  # most capitalised words: no region name starts with them
     keys = region_keys()
     run_length = 0
-    while i + run_length < len(tokens) and run_length < MAX_NAME_TOKENS and tokens[i + run_length].is_name:
+    while i + run_length < tokens.count and run_length < MAX_NAME_TOKENS and tokens[i + run_length].is_name:
         run_length += 1
     for n in range(run_length, 0, -1):
         if n == 1:
@@ -324,8 +329,9 @@ def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place], where: 
         token = tokens[i]
         if not token.is_name and token.lower not in LEVEL_WORDS:
             continue
+        previous = tokens[i - 1] if i > 0 else NO_TOKEN
         level = LEVEL_WORDS.get(token.lower)
-        if level and i + 1 < len(tokens):
+        if level and i + 1 < tokens.count:
             # "Kabupaten. Dompu", "Kabupaten (Pemkab) Dompu": a dot or an abbreviation between level and name
             j = i + 2 if tokens[i + 1].text == "." or tokens[i + 1].text.startswith("(") else i + 1
             places, used = lookup(tokens, j, doc_aliases)
@@ -333,12 +339,12 @@ def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place], where: 
                 p for p in places if level == CITY and p.level == REGENCY]
             if places:
                 # "Bawaslu Provinsi Bali": a province written only as an election body's seat
-                seat = level == PROVINCE and i > 0 and tokens[i - 1].lower in ELECTION_BODY_WORDS
+                seat = level == PROVINCE and previous.lower in ELECTION_BODY_WORDS
                 mentions.append(Mention(places, token.start, "seat" if seat else "explicit", level))
                 resume = j + used
                 remember_abbreviation(tokens, resume, places[0], doc_aliases)
                 continue
-        if token.is_name and not (i > 0 and tokens[i - 1].lower.rstrip(".") in SUB_REGION_WORDS):
+        if token.is_name and previous.lower.rstrip(".") not in SUB_REGION_WORDS:
             places, used = lookup(tokens, i, doc_aliases)
             if not places:
                 places, used = fuzzy_lookup(tokens, i)
@@ -346,11 +352,11 @@ def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place], where: 
                 resume = i + used
                 key = "".join(t.lower for t in tokens_from(tokens, i, used))
                 attached, hint = is_attached(tokens, i)
-                if i > 0 and tokens[i - 1].text in NATIONAL_BODIES:
+                if previous.text in NATIONAL_BODIES:
                     continue  # "Kepala BKN Bima Haria": a national body has no region; a name follows
                 # "konferensi pers di Jakarta" is a venue; "BKN di Jakarta" the seat of a body
-                venue = (key in WEAK_BARE and i > 0 and tokens[i - 1].lower in VENUE_WORDS
-                         and " " in tokens[i - 1].text and not attached)
+                venue = (key in WEAK_BARE and previous.lower in VENUE_WORDS and " " in previous.text
+                         and not attached)
                 if (key not in WEAK_BARE or venue) and (attached or not continues_a_name(tokens, resume)):
                     mentions.append(Mention(places, token.start, "attached" if attached else "explicit", hint))
                     remember_abbreviation(tokens, resume, places[0], doc_aliases)
@@ -359,7 +365,7 @@ def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place], where: 
 
 def continues_a_name(tokens: LazyTokens, i: int) -> bool:
     """"Bima Arya", "Buru Sergap": a capitalised word right after makes the match part of a longer name."""
-    if i >= len(tokens):
+    if i >= tokens.count:
         return False
     following = tokens[i]
     return following.is_name and not following.text.isupper() and following.lower not in NOT_NAME_FOLLOWERS
@@ -367,7 +373,7 @@ def continues_a_name(tokens: LazyTokens, i: int) -> bool:
 
 def remember_abbreviation(tokens: LazyTokens, i: int, place: Place, doc_aliases: dict[str, Place]) -> None:
     """"Maluku Barat Daya (MBD)": MBD names that region for the rest of the document."""
-    if i < len(tokens) and ABBREVIATION_IN_BRACKETS.fullmatch(tokens[i].text):
+    if i < tokens.count and ABBREVIATION_IN_BRACKETS.fullmatch(tokens[i].text):
         doc_aliases[tokens[i].text[1:-1]] = place
 
 
@@ -395,17 +401,20 @@ def where_to_look(line: str, doc_aliases: dict[str, Place], known: dict[str, boo
     the answer of ``may_begin_a_region`` for each word already seen.
     """
     bracketed = BRACKETED_ABBREVIATION.findall(line) if "(" in line else ()
-    where = []
+    key_prefixes, name_words = region_key_prefixes(), fuzzy_choices()[1]
+    where, levels = [], []
     for match in CAPITALISED_WORD.finditer(line):
         word = match.group()
         found = known.get(word)
         if found is None:
-            found = known[word] = may_begin_a_region(word)
+            found = known[word] = may_begin_a_region(word, key_prefixes, name_words)
         if found or word in doc_aliases or word in bracketed:
             where.append(match.start())
+        elif word.lower() in LEVEL_WORDS:
+            levels.append(match.start())
     if not where:
         return []
-    return where + [match.start() for match in LEVEL_WORD_ANY_CASE.finditer(line)]
+    return where + levels + [match.start() for match in LOWER_CASE_LEVEL_WORD.finditer(line)]
 
 
 def collect_mentions(doc: Document) -> tuple[list[Mention], list[str]]:
@@ -474,11 +483,11 @@ def region_at(text: str, pos: int, level: str | None = None,
     Returns (place, end offset) or (None, pos). ``level`` prefers one level for ambiguous names.
     """
     tokens = LazyTokens(list(islice(TOKEN.finditer(text, pos, pos + 80), REGION_AT_TOKENS)), 0, make_token)
-    i = 1 if tokens and tokens[0].text.startswith("(") else 0
-    if i >= len(tokens):
+    i = 1 if tokens.count and tokens[0].text.startswith("(") else 0
+    if i >= tokens.count:
         return None, pos
     written_level = LEVEL_WORDS.get(tokens[i].lower)
-    if written_level and i + 1 < len(tokens):
+    if written_level and i + 1 < tokens.count:
         j = i + 2 if tokens[i + 1].text == "." else i + 1
         places, used = lookup(tokens, j, {})
         places = [p for p in places if p.level == written_level] or [
