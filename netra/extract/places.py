@@ -77,6 +77,10 @@ CAPITALISED_WORD = re.compile(r"[A-Z][A-Za-z'’-]*")
 # A level word in lower case ("kota", the end of the run "di propinsi"; a few more inside longer words).
 LOWER_CASE_LEVEL_WORD = re.compile(
     r"(?:{})(?![A-Za-z'’-])".format("|".join(sorted(LEVEL_WORDS, key=len, reverse=True))))
+# What region_at can read a region from: a bracket (a name may follow it), a capital, or a level word in
+# any case ("kota"); nothing else begins a region name.
+REGION_MAY_FOLLOW = re.compile(
+    r"\s*(?:[A-Z(]|(?i:{})(?![A-Za-z'’-]))".format("|".join(sorted(LEVEL_WORDS, key=len, reverse=True))))
 UPPER_WORD = re.compile(r"\b[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]{2,})*\b")
 ABBREVIATION_IN_BRACKETS = re.compile(r"\([A-Z]{2,6}\)")
 BRACKETED_ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)")
@@ -482,6 +486,8 @@ def region_at(text: str, pos: int, level: str | None = None,
 
     Returns (place, end offset) or (None, pos). ``level`` prefers one level for ambiguous names.
     """
+    if not REGION_MAY_FOLLOW.match(text, pos):
+        return None, pos
     tokens = LazyTokens(list(islice(TOKEN.finditer(text, pos, pos + 80), REGION_AT_TOKENS)), 0, make_token)
     i = 1 if tokens.count and tokens[0].text.startswith("(") else 0
     if i >= tokens.count:

@@ -61,3 +61,16 @@ def test_a_university_named_in_full_is_an_organisation():
     text = "Seorang dosen ASN di Fakultas Kedokteran Universitas Jenderal Soedirman (Unsoed) diperiksa."
     assert "Universitas Jenderal Soedirman" in orgs_of(text)
     assert not any(o.startswith("Universitas") for o in orgs_of("Ia lulusan universitas swasta."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # within reach of a legal trigger, with no full stop between: part of the citation
+    ("Sesuai Peraturan Bawaslu Nomor 5, Bawaslu Kabupaten Bantul mengawasi.", []),
+    # a colon ends the citation; overlapping trigger words are read as before
+    ("Undang-Undang-Undang Nomor 1: KPU Kota Bogor siap.", ["KPU Kota Bogor"]),
+    # an alias glued to a word, a slash, a dot or a hyphen is part of something else
+    ("Laman xBawaslu dan /KPU Kota Bogor.", []),
+    ("ASN Kota Bandarlampung diminta netral.", ["Pemerintah Kota Bandar Lampung"]),
+])
+def test_citations_glued_aliases_and_government_context(text: str, expected: list[str]) -> None:
+    assert orgs_of(text) == expected

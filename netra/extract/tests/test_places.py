@@ -65,3 +65,16 @@ def test_an_election_named_with_its_region_makes_the_region_the_scope():
 
 def test_a_people_group_named_after_a_region_is_not_a_region():
     assert regions_of("Foto beberapa orang Papua diunggah. Bawaslu Cianjur menelusuri.") == ["Kabupaten Cianjur"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a level word that is also the first word of a region name, with nothing else in the line to look at
+    ("Warga Kota Baru berkumpul.", ["Kabupaten Kotabaru"]),
+    # a level word in lower case after punctuation, and at the end of a run of lower-case words
+    ("Rapat --kota Bantul digelar.", ["Kabupaten Bantul"]),
+    ("ASN di propinsi Jawa Barat diminta netral.", ["Provinsi Jawa Barat"]),
+    # an abbreviation bracketed after a region's name names it later in the same line
+    ("Panitia dari Maluku Barat Daya (MBD) hadir; MBD siap.", ["Kabupaten Maluku Barat Daya"]),
+])
+def test_where_a_mention_may_begin(text: str, expected: list[str]) -> None:
+    assert regions_of(text) == expected
