@@ -81,6 +81,8 @@ LOWER_CASE_LEVEL_WORD = re.compile(
 # any case ("kota"); nothing else begins a region name.
 REGION_MAY_FOLLOW = re.compile(
     r"\s*(?:[A-Z(]|(?i:{})(?![A-Za-z'’-]))".format("|".join(sorted(LEVEL_WORDS, key=len, reverse=True))))
+# After a word, the beginning of another name token (a letter other than a-z, after spaces).
+NAME_MAY_FOLLOW = re.compile(r"\s+[^\W\da-z_]")
 UPPER_WORD = re.compile(r"\b[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]{2,})*\b")
 ABBREVIATION_IN_BRACKETS = re.compile(r"\([A-Z]{2,6}\)")
 BRACKETED_ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)")
@@ -226,15 +228,17 @@ def tokens_from(tokens: LazyTokens, i: int, n: int) -> list[Token]:
     return [tokens[k] for k in range(i, min(i + n, tokens.count))]
 
 
-def may_begin_a_region(word: str, key_prefixes: frozenset[str], name_words: frozenset[str]) -> bool:
-    """Whether a region name, or a misspelt one (see ``fuzzy_lookup``), can begin with this capitalised word:
-    the words at which ``lookup`` and ``fuzzy_lookup`` may find something (document aliases apart).
-
-    ``key_prefixes`` and ``name_words`` are ``region_key_prefixes()`` and ``fuzzy_choices()[1]``.
+def region_word_kind(word: str) -> str:
+    """How a region name (or a misspelt one, see ``fuzzy_lookup``) can begin with this capitalised word:
+    "name" if its key is a region key, "start" if it begins one or is a word of a multi-word region name
+    (then it needs another name right after it), "" if neither. ``lookup`` and ``fuzzy_lookup`` find nothing
+    at other words (document aliases apart).
     """
     lower = word.lower()
     key = lower if lower.isalnum() else lower.replace("-", "").replace("'", "").replace("’", "")
-    return key in key_prefixes or lower in name_words
+    if key in region_keys():
+        return "name"
+    return "start" if key in region_key_prefixes() or lower in fuzzy_choices()[1] else ""
 
 
 def strip_dateline(line: str) -> tuple[str, str | None]:
@@ -396,23 +400,23 @@ def choose_place(mention: Mention, preferred_codes: set[str]) -> Place:
     return places[0]
 
 
-def where_to_look(line: str, doc_aliases: dict[str, Place], known: dict[str, bool]) -> list[int]:
+def where_to_look(line: str, doc_aliases: dict[str, Place], known: dict[str, str]) -> list[int]:
     """Where a mention may begin in ``line``: capitalised words with which a region name or a document alias
     can begin (also an abbreviation the line itself brackets, as "(MBD)" after a region's name makes it an
     alias), and level words. Empty when no region name can begin anywhere in the line.
 
     Cheap: the line is only scanned for words, before it is tokenized. ``known`` keeps, for the document,
-    the answer of ``may_begin_a_region`` for each word already seen.
+    the ``region_word_kind`` of each word already seen.
     """
     bracketed = BRACKETED_ABBREVIATION.findall(line) if "(" in line else ()
-    key_prefixes, name_words = region_key_prefixes(), fuzzy_choices()[1]
     where, levels = [], []
     for match in CAPITALISED_WORD.finditer(line):
         word = match.group()
-        found = known.get(word)
-        if found is None:
-            found = known[word] = may_begin_a_region(word, key_prefixes, name_words)
-        if found or word in doc_aliases or word in bracketed:
+        kind = known.get(word)
+        if kind is None:
+            kind = known[word] = region_word_kind(word)
+        if (kind == "name" or kind == "start" and NAME_MAY_FOLLOW.match(line, match.end())
+                or word in doc_aliases or word in bracketed):
             where.append(match.start())
         elif word.lower() in LEVEL_WORDS:
             levels.append(match.start())
@@ -425,7 +429,7 @@ def collect_mentions(doc: Document) -> tuple[list[Mention], list[str]]:
     mentions: list[Mention] = []
     datelines: list[str] = []
     doc_aliases: dict[str, Place] = {}
-    known: dict[str, bool] = {}
+    known: dict[str, str] = {}
     offset = 0
     for line in [doc.title, *doc.text.split("\n")]:
         body, dateline = strip_dateline(line)
