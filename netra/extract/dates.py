@@ -26,6 +26,17 @@ NOT_EVENT_CONTEXT = tuple(DATA["not_event_context"])
 BACKGROUND = re.compile(DATA["background"], re.IGNORECASE)
 QUOTED_ON = re.compile(DATA["quoted_on"], re.IGNORECASE)
 
+# re.IGNORECASE lets these non-ASCII letters match their ASCII look-alikes ("junı" matches "juni");
+# folding them the same way finds the month a match stands for.
+_IGNORECASE_LOOKALIKES = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
+
+
+def month_number(word: str) -> int:
+    """The month of a month name matched by the case-insensitive patterns below."""
+    lowered = word.lower()
+    return MONTHS.get(lowered) or MONTHS[lowered.translate(_IGNORECASE_LOOKALIKES).replace("i\u0307", "i")]
+
+
 _WD = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
 _MON = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 
@@ -139,7 +150,7 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
         if (mention := _mention(match, int(match["m"]), published)) is not None:
             found.setdefault(match.start("d"), mention)
     for match in WRITTEN.finditer(text):
-        if (mention := _mention(match, MONTHS[match["mon"].lower()], published)) is not None:
+        if (mention := _mention(match, month_number(match["mon"]), published)) is not None:
             found.setdefault(match.start("d"), mention)
     for match in NUMERIC_BARE.finditer(text):
         if (mention := _mention(match, int(match["m"]), published)) is not None:
@@ -163,7 +174,7 @@ def parse_date(text: str) -> date | None:
     if bare := NUMERIC_BARE.match(text):
         return make_date(int(bare["y"]), int(bare["m"]), int(bare["d"]))
     if (written := WRITTEN.search(text)) and written["y"]:
-        return make_date(int(written["y"]), MONTHS[written["mon"].lower()], int(written["d"]))
+        return make_date(int(written["y"]), month_number(written["mon"]), int(written["d"]))
     return None
 
 

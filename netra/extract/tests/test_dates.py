@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from netra.extract.dates import choose_event_date, find_dates, infer_year, parse_timestamp_line
+from netra.extract.dates import choose_event_date, find_dates, infer_year, parse_date, parse_timestamp_line
 
 
 def test_it_reads_a_weekday_with_a_full_numeric_date():
@@ -84,3 +84,10 @@ def test_it_recognises_timestamp_lines(line, expected):
 ])
 def test_the_day_of_a_date_starts_a_word(text, days):
     assert [mention.value.day for mention in find_dates(text)] == days
+
+
+def test_month_names_with_letters_that_only_look_ascii_still_give_a_date():
+    """Case-insensitive matching accepts "junı" (dotless i) and "deſember" (long s); they must not crash."""
+    found = find_dates("pada 3 junı 2024 dan 4 deſember 2023")
+    assert [m.value for m in found] == [date(2024, 6, 3), date(2023, 12, 4)]
+    assert parse_date("3 JUNı 2024") == date(2024, 6, 3)
