@@ -228,17 +228,22 @@ def tokens_from(tokens: LazyTokens, i: int, n: int) -> list[Token]:
     return [tokens[k] for k in range(i, min(i + n, tokens.count))]
 
 
-def region_word_kind(word: str) -> str:
+def region_word_kind(word: str, keys: dict[str, list[Place]], key_prefixes: frozenset[str],
+                     name_words: frozenset[str]) -> str:
     """How a region name (or a misspelt one, see ``fuzzy_lookup``) can begin with this capitalised word:
     "name" if its key is a region key, "start" if it begins one or is a word of a multi-word region name
-    (then it needs another name right after it), "" if neither. ``lookup`` and ``fuzzy_lookup`` find nothing
-    at other words (document aliases apart).
+    (then it needs another name right after it), else "level" for a level word and "" for any other word.
+    ``lookup`` and ``fuzzy_lookup`` find nothing at the last two (document aliases apart).
+
+    The tables are ``region_keys()``, ``region_key_prefixes()`` and ``fuzzy_choices()[1]``.
     """
     lower = word.lower()
     key = lower if lower.isalnum() else lower.replace("-", "").replace("'", "").replace("’", "")
-    if key in region_keys():
+    if key in keys:
         return "name"
-    return "start" if key in region_key_prefixes() or lower in fuzzy_choices()[1] else ""
+    if key in key_prefixes or lower in name_words:
+        return "start"
+    return "level" if lower in LEVEL_WORDS else ""
 
 
 def strip_dateline(line: str) -> tuple[str, str | None]:
@@ -409,16 +414,17 @@ def where_to_look(line: str, doc_aliases: dict[str, Place], known: dict[str, str
     the ``region_word_kind`` of each word already seen.
     """
     bracketed = BRACKETED_ABBREVIATION.findall(line) if "(" in line else ()
+    tables = region_keys(), region_key_prefixes(), fuzzy_choices()[1]
     where, levels = [], []
     for match in CAPITALISED_WORD.finditer(line):
         word = match.group()
         kind = known.get(word)
         if kind is None:
-            kind = known[word] = region_word_kind(word)
+            kind = known[word] = region_word_kind(word, *tables)
         if (kind == "name" or kind == "start" and NAME_MAY_FOLLOW.match(line, match.end())
                 or word in doc_aliases or word in bracketed):
             where.append(match.start())
-        elif word.lower() in LEVEL_WORDS:
+        elif kind == "level" or kind == "start" and word.lower() in LEVEL_WORDS:
             levels.append(match.start())
     if not where:
         return []
