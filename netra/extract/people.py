@@ -21,7 +21,7 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
-from netra.extract.cleaning import split_sentences
+from netra.extract.cleaning import ends_with_abbreviation, split_sentences
 from netra.extract.organizations import BY_ALIAS
 from netra.extract.patterns import literal_alternation
 from netra.extract.places import district_keys, region_keys
@@ -376,14 +376,22 @@ def people_at_heads(text: str) -> list[Person]:
         position = clean_position(text[start: consumed])
         if head_text in EXCLUDED_POSITIONS or position in BARE_HEADS_NEEDING_MORE:
             continue
-        name, name_end = read_name(tokens, used)
-        person = name_after(text, window, used, consumed, position, name, name_end) \
-            or name_before(text, start, position)
+        if ends_sentence(position):  # "dipimpin Pj Bupati Garut. Turut hadir ...": no name after it
+            person, name_end = name_before(text, start, position.rstrip(".")), used
+        else:
+            name, name_end = read_name(tokens, used)
+            person = name_after(text, window, used, consumed, position, name, name_end) \
+                or name_before(text, start, position)
         if person is not None:
             found.append(person)
             if not position.startswith("mewakili"):
                 found.extend(Person(listed, position) for listed in listed_names(tokens, name_end))
     return found
+
+
+def ends_sentence(position: str) -> bool:
+    """A position read up to a full stop that is not an abbreviation's ("Bupati Garut." but not "Kab.")."""
+    return position.endswith(".") and not ends_with_abbreviation(position)
 
 
 def capital_follows(text: str, start: int, head_text: str) -> bool:

@@ -222,6 +222,7 @@ class _Mention:
     org: str | None = None
     place: str | None = None
     category: str | None = None
+    start: int = 0  # where the mention begins in its sentence: orders the named mentions of a sentence
 
 
 @dataclass(slots=True)
@@ -239,7 +240,7 @@ def find_violations(doc: Document) -> list[Violation]:
     _clear_sentence_caches()  # per-document caches: no hits carried over from earlier documents
     sentences = _sentences(doc)
     suspect = _suspect_flags(sentences)
-    mentions = _upgrade_generic_roles(find_mentions(sentences, suspect), sentences, suspect)
+    mentions = _upgrade_generic_roles(find_mentions(sentences, suspect, doc.people), sentences, suspect)
     mentions = _name_from_people(mentions, sentences, doc.people)
     entries = _reconcile_names(_group(mentions), sentences)
     entries = _fold_generic_groups(_drop_unnamed_beside_named(entries))
@@ -254,16 +255,20 @@ def find_violations(doc: Document) -> list[Violation]:
 # -- mentions ---------------------------------------------------------------------------
 
 
-def find_mentions(sentences: list[str], suspect: list[bool] | None = None) -> list[_Mention]:
-    """Mentions of possible offenders, in reading order (``suspect``: the sentences' _is_suspect flags)."""
+def find_mentions(sentences: list[str], suspect: list[bool] | None = None, people: list = ()) -> list[_Mention]:
+    """Mentions of possible offenders, in reading order (``suspect``: the sentences' _is_suspect flags;
+    ``people``: the people stage's named holders of posts, whose names it has already delimited)."""
     mentions: list[_Mention] = []
     suspect = suspect if suspect is not None else _suspect_flags(sentences)
     for index, sentence in enumerate(sentences):
         suspect_here = suspect[index]
         suspect_next = index + 1 < len(sentences) and suspect[index + 1]
-        named = _named_by_post(sentence, index) if suspect_here or suspect_next else []
+        named = []
+        if suspect_here or suspect_next:
+            named = _prefer_people(_named_by_post(sentence, index), _named_by_people(sentence, index, people))
         if suspect_here:
             named += _named_by_introduction(sentence, index, mentions)
+            named.sort(key=lambda mention: mention.start)
             unnamed = [] if named else _unnamed_in_sentence(sentence, index)
         else:
             unnamed = []
@@ -312,8 +317,61 @@ def _named_by_post(sentence: str, index: int) -> list[_Mention]:
         name = clean_name(name_match.group())
         if name and not _CUE["speaker_after"].found(sentence[name_match.end() : name_match.end() + 60]):
             org = _org_from_post(match.group(), org_then_name.group("org"))
-            found.append(_Mention(index, role, name=name, org=org))
+            found.append(_Mention(index, role, name=name, org=org, start=match.start()))
     return found
+
+
+def _named_by_people(sentence: str, index: int, people: list) -> list[_Mention]:
+    """Holders of an offender's post that the people stage found in the sentence, unless they speak or are
+    listed among those attending.
+
+    "antara lain Kades Kasumeeto Muh Taris, Kades Makkuaseng Herman": the people stage has read where
+    each post ends and each name begins, which a post followed directly by a name leaves open here.
+    """
+    found = []
+    for person in people:
+        start = _word_at(sentence, person.name) if person.name else -1
+        role = _offender_role(person.position or "")
+        if start < 0 or role is None:
+            continue
+        if _speaks(sentence, start, start + len(person.name)) or _CUE["attendee_before"].found(sentence[:start]):
+            continue
+        found.append(_Mention(index, role, name=person.name, start=start))
+    return found
+
+
+def _speaks(sentence: str, start: int, end: int) -> bool:
+    """The name at start:end is a speaker: 'Budi mengatakan', 'ujar Kepala Dinas Sosial Budi'."""
+    if _CUE["speaker_after"].found(sentence[end : end + 60]):
+        return True
+    before = sentence[max(0, start - _TAIL) : start]
+    posts = _roles_in(before)
+    return _CUE["speaker_before"].found(before[: posts[-1].start()] if posts else before)
+
+
+def _word_at(sentence: str, words: str) -> int:
+    """Where ``words`` occur in the sentence as whole words (not inside a pair name like "Rio-Ulfi"), else -1."""
+    match = re.search(rf"(?<![\w-]){re.escape(words)}(?![\w-])", sentence)
+    return match.start() if match else -1
+
+
+def _offender_role(position: str) -> str | None:
+    """The specific offender's post a position names last ('Kades Kasumeeto' -> 'kepala desa'), if any."""
+    roles = [_role_of(match.group()) for match in _roles_in(position)]
+    specific = [role for role in roles if role not in _GENERIC_ROLES]
+    return specific[-1] if specific else None
+
+
+def _prefer_people(by_post: list[_Mention], by_people: list[_Mention]) -> list[_Mention]:
+    """The people stage's names replace post readings that share a word with them ('Makkuaseng Herman Kades'
+    read after 'Kades' is 'Herman'); a post reading of the same name is kept (it carries the org), and so
+    are post readings of names the people stage missed."""
+    post_names = {mention.name for mention in by_post}
+    preferred = [m for m in by_post if m.name in {p.name for p in by_people}]  # same reading, with its org
+    preferred += [m for m in by_people if m.name not in post_names]
+    people_words = [set(mention.name.split()) for mention in by_people]
+    kept = [m for m in by_post if m not in preferred and not any(set(m.name.split()) & w for w in people_words)]
+    return preferred + kept
 
 
 def _named_by_introduction(sentence: str, index: int, earlier: list[_Mention]) -> list[_Mention]:
@@ -324,7 +382,8 @@ def _named_by_introduction(sentence: str, index: int, earlier: list[_Mention]) -
         if after_post and not _clause_names_a_post(sentence[: intro.start()]):
             continue
         for name in _name_list(sentence, intro.end()):
-            found.append(_Mention(index, _role_near(sentence, intro.start(), earlier), name=name))
+            role = _role_near(sentence, intro.start(), earlier)
+            found.append(_Mention(index, role, name=name, start=sentence.find(name, intro.end())))
     return found
 
 

@@ -10,6 +10,7 @@ from netra.extract.people import (
     heads_in,
     lines_holding,
 )
+from netra.extract.pipeline import extract_text
 from netra.extract.record import Document
 
 
@@ -135,3 +136,9 @@ def test_lines_holding_gives_each_line_once_with_its_start():
 def test_a_name_on_an_earlier_line_takes_the_role_of_the_last_sentence_before_it():
     text = "Pelakunya seorang guru SD.\n\nIa adalah Ani Lestari.\nAda pula warga bernama Budi."
     assert people_of(text) == [("Ani Lestari", "guru SD")]
+
+
+def test_a_position_that_ends_its_sentence_names_nobody_in_the_next_one():
+    doc = extract_text("Deklarasi\nDeklarasi netralitas dipimpin Pj Bupati Garut. Turut hadir Sekda Garut H Nurdin "
+                       "Yana dan Ketua Bawaslu Garut.")
+    assert [(p.name, p.position) for p in doc.people] == [("Nurdin Yana", "Sekda Garut")]

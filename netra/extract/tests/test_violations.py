@@ -2,6 +2,7 @@
 
 import re
 
+from netra.extract.pipeline import extract_text
 from netra.extract.record import Document, Person
 from netra.extract.violations import _RULES, _grouped, _last_word, clean_name, find_violations
 
@@ -341,3 +342,46 @@ def test_the_word_before_a_mention_is_read_as_the_end_anchored_pattern_would():
     for text in ["sebanyak 19 orang ", "dua ", "oleh dua orang\n", "orang ", "ada 3 orang", "", "  ", "x orangx "]:
         match = pattern.search(text)
         assert _last_word(text) == (match.group(1) if match else None), text
+
+
+# -- names the people stage has delimited -------------------------------------------------
+
+
+def test_a_list_of_village_heads_each_with_a_village_gives_one_entry_per_name():
+    doc = extract_text(
+        "Tiga Kades Jadi Tersangka\n"
+        "Bawaslu Kabupaten Garut menetapkan tiga kepala desa sebagai tersangka dugaan keterlibatan dalam politik "
+        "praktis. Ketiganya antara lain Kades Sukamaju Budi Santoso, Kades Cibodas Ahmad Rifai dan Kades "
+        "Mekarsari Rudi Hartono, yang diduga berfoto sambil mengacungkan jari nomor urut pasangan calon."
+    )
+    assert sorted(v.actor_name for v in doc.violations) == ["Ahmad Rifai", "Budi Santoso", "Rudi Hartono"]
+    assert {v.actor_role for v in doc.violations} == {"kepala desa"}
+
+
+def test_officials_listed_as_attending_are_not_accused():
+    doc = extract_text(
+        "Deklarasi Netralitas\n"
+        "Deklarasi netralitas dipimpin Pj Bupati Garut. Turut hadir Sekda Garut H Nurdin Yana, Kepala Dinas "
+        "Pendidikan Ade Manadin serta Ketua Bawaslu Garut. Pj Bupati mengingatkan pelanggaran netralitas "
+        "seperti memakai rumah dinas untuk kampanye akan ditindak."
+    )
+    assert doc.violations == []
+
+
+def test_a_sanction_imposed_in_the_active_voice_is_sanctioned():
+    doc = extract_text(
+        "Kades Disanksi\n"
+        "Bupati Garut menjatuhkan sanksi teguran tertulis kepada Kepala Desa Sukamaju, Slamet Riyadi, karena "
+        "terbukti ikut berkampanye untuk salah satu pasangan calon."
+    )
+    assert [(v.actor_name, v.status, v.sanction) for v in doc.violations] == [
+        ("Slamet Riyadi", "sanctioned", "teguran tertulis")]
+
+
+def test_a_sanction_asked_for_is_not_yet_imposed():
+    doc = extract_text(
+        "Bawaslu Minta Kades Diberhentikan\n"
+        "Bawaslu Garut meminta bupati agar memberhentikan Kepala Desa Sukamaju, Slamet Riyadi, yang dilaporkan "
+        "ikut berkampanye untuk salah satu pasangan calon."
+    )
+    assert [v.status for v in doc.violations] != ["sanctioned"]
