@@ -437,9 +437,10 @@ def name_after(text: str, window: HeadWindow, used: int, position_end: int, posi
     if name and "-" in name and CANDIDATE_WORDS & set(position.split()):
         return None  # "tim pemenangan Paslon Teddy Rahman-Gustianto": a candidate pair, not a person
     comma = position_up_to_comma(tokens, used)
-    if comma is not None and (name is None or (end == comma and len(name.split()) == 1)):
-        # "Penewu Sewon, Hartini,", "Deputi Bidang ... Pengendalian BKN, Sutrisno Hadi": unknown words
-        # before a comma still belong to the position when a name follows the comma
+    if comma is not None and (name is None or (end == comma and len(name.split()) == 1)
+                              or names_an_institution(name)):
+        # "Penewu Sewon, Hartini,", "Deputi Bidang ... Pengendalian BKN, Sutrisno Hadi", "Kasi Kum Polres,
+        # AKP Hasanuddin": unknown words before a comma still belong to the position when a name follows it
         second, second_end = read_name(tokens, comma + 1)
         closes = second_end >= len(tokens) or tokens[second_end] in ",." \
             or tokens[second_end][0].islower()
@@ -448,6 +449,11 @@ def name_after(text: str, window: HeadWindow, used: int, position_end: int, posi
     if position in GENERIC_POSITIONS and (used >= len(tokens) or tokens[used] != ","):
         return None  # "Kepala Daerah Menjaga ..." is no person
     return Person(name, position) if name else None
+
+
+def names_an_institution(words: str) -> bool:
+    """ "Kum Polres": a word of it is an institution's name, so it is the rest of a position, not a person."""
+    return any(word in BY_ALIAS for word in words.split())
 
 
 def listed_names(tokens: list[str], end: int) -> list[str]:

@@ -142,3 +142,10 @@ def test_a_position_that_ends_its_sentence_names_nobody_in_the_next_one():
     doc = extract_text("Deklarasi\nDeklarasi netralitas dipimpin Pj Bupati Garut. Turut hadir Sekda Garut H Nurdin "
                        "Yana dan Ketua Bawaslu Garut.")
     assert [(p.name, p.position) for p in doc.people] == [("Nurdin Yana", "Sekda Garut")]
+
+
+def test_unknown_words_before_an_institution_and_a_comma_are_part_of_the_position():
+    doc = extract_text("Rakor Pokja\nRakor dihadiri Kasi Kum Polres, AKP Budi Hartono, dan Kanit Provost Polres "
+                       "Sikka, Bripka Yohanes Bata, di kantor Bawaslu.")
+    assert [(p.name, p.position) for p in doc.people] == [
+        ("Budi Hartono", "Kasi Kum Polres"), ("Yohanes Bata", "Kanit Provost Polres Sikka")]
