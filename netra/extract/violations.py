@@ -260,11 +260,12 @@ def find_mentions(sentences: list[str], suspect: list[bool] | None = None, peopl
     ``people``: the people stage's named holders of posts, whose names it has already delimited)."""
     mentions: list[_Mention] = []
     suspect = suspect if suspect is not None else _suspect_flags(sentences)
+    listing = _list_continuations(sentences, suspect)
     for index, sentence in enumerate(sentences):
         suspect_here = suspect[index]
         suspect_next = index + 1 < len(sentences) and suspect[index + 1]
         named = []
-        if suspect_here or suspect_next:
+        if suspect_here or suspect_next or listing[index]:
             named = _prefer_people(_named_by_post(sentence, index), _named_by_people(sentence, index, people))
         if suspect_here:
             named += _named_by_introduction(sentence, index, mentions)
@@ -277,6 +278,25 @@ def find_mentions(sentences: list[str], suspect: list[bool] | None = None, peopl
             mention.category = category
         mentions.extend(named + unnamed)
     return mentions
+
+
+def _list_continuations(sentences: list[str], suspect: list[bool]) -> list[bool]:
+    """Sentences that go on with a list of the accused begun by a suspect sentence a little before:
+    they open with 'Kemudian', 'Selain itu' ... or with a post, within two sentences of the list so far."""
+    flags = []
+    last_of_list = None
+    for index, sentence in enumerate(sentences):
+        near_list = last_of_list is not None and index - last_of_list <= 2
+        goes_on = near_list and (_CUE["list_continuation"].found(sentence[:40]) or _opens_with_post(sentence))
+        flags.append(goes_on)
+        if goes_on or (suspect[index] and _CUE["list_intro"].found(sentence)):
+            last_of_list = index
+    return flags
+
+
+def _opens_with_post(sentence: str) -> bool:
+    posts = _roles_in(sentence)
+    return bool(posts) and posts[0].start() == 0
 
 
 def _suspect_flags(sentences: list[str]) -> list[bool]:

@@ -385,3 +385,20 @@ def test_a_sanction_asked_for_is_not_yet_imposed():
         "ikut berkampanye untuk salah satu pasangan calon."
     )
     assert [v.status for v in doc.violations] != ["sanctioned"]
+
+
+def test_a_list_of_the_accused_goes_on_in_the_following_sentences():
+    doc = extract_text(
+        "Bawaslu Teruskan Kasus ke KASN\n"
+        "Bawaslu Sikka telah meneruskan lima dugaan pelanggaran netralitas ASN ke KASN. Mereka yang diduga "
+        "melanggar meliputi Kepala Dinas Kesehatan Sikka, Yohanes Bata. Baliho bergambar dirinya terpasang di "
+        "Maumere. Kemudian Kepala Dispora Sikka, Agustinus Lewo, dan Kabid Dinas PUPR Sikka Maria Goreti. "
+        "Kepala Badan Pendapatan Daerah Sikka, Petrus Nong, juga dilaporkan."
+    )
+    assert {(v.actor_name, v.actor_role) for v in doc.violations} >= {
+        ("Yohanes Bata", "kepala dinas"), ("Agustinus Lewo", "kepala dinas"), ("Maria Goreti", "kepala bidang")}
+
+
+def test_a_post_named_as_the_source_of_a_report_is_not_accused():
+    assert violations("Pelanggaran ASN terbilang kecil berdasarkan laporan dari Kepala Badan Kepegawaian Daerah "
+                      "(BKD) Jabar.") == []
