@@ -492,7 +492,7 @@ def _is_identified(sentence: str, before: str, match: re.Match, role: str) -> bo
     after = sentence[match.end() :]
     if role in _GENERIC_ROLES or _is_title_case(sentence) or not _CUES["post_qualifier"].match(after):
         return False
-    return not _CUE["speaker_after_post"].found(after[:80])
+    return not _CUE["speaker_after_post"].found(after[: _WINDOWS["speaker_after_post_chars"]])
 
 
 def _is_title_case(sentence: str) -> bool:

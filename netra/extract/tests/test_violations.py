@@ -402,3 +402,20 @@ def test_a_list_of_the_accused_goes_on_in_the_following_sentences():
 def test_a_post_named_as_the_source_of_a_report_is_not_accused():
     assert violations("Pelanggaran ASN terbilang kecil berdasarkan laporan dari Kepala Badan Kepegawaian Daerah "
                       "(BKD) Jabar.") == []
+
+
+def test_a_head_of_office_speaking_after_where_and_when_is_not_accused():
+    doc = extract_text(
+        "Dua Kades Disanksi\n"
+        "Pemkab Sikka memberikan sanksi administrasi kepada dua kepala desa yang terlibat dalam kegiatan deklarasi "
+        "pasangan calon. Kepala Dinas Pemberdayaan Masyarakat Desa Kabupaten Sikka Yohanes Bata di Maumere, Rabu, "
+        "mengatakan keputusan itu diambil setelah laporan Bawaslu."
+    )
+    assert [(v.actor_name, v.actor_role, v.act_category, v.status) for v in doc.violations] == [
+        (None, "kepala desa", "declaration_support", "sanctioned")]
+
+
+def test_initials_after_a_handling_verb_name_the_accused():
+    doc = extract_text("ASN Dilaporkan\nBawaslu Kota Mataram melaporkan IGLM atas dugaan pelanggaran netralitas ASN "
+                       "ke Komisi Aparatur Sipil Negara (KASN).")
+    assert [(v.actor_name, v.actor_role, v.status) for v in doc.violations] == [("IGLM", "ASN", "forwarded")]
