@@ -350,9 +350,11 @@ def _named_by_people(sentence: str, index: int, people: list) -> list[_Mention]:
     """
     found = []
     for person in people:
-        start = _word_at(sentence, person.name) if person.name else -1
+        if not person.name or person.name not in sentence:  # the cheap test first
+            continue
         role = _offender_role(person.position or "")
-        if start < 0 or role is None:
+        start = _word_at(sentence, person.name) if role else -1
+        if start < 0:
             continue
         if _speaks(sentence, start, start + len(person.name)) or _CUE["attendee_before"].found(sentence[:start]):
             continue
