@@ -260,13 +260,14 @@ def find_mentions(sentences: list[str], suspect: list[bool] | None = None, peopl
     ``people``: the people stage's named holders of posts, whose names it has already delimited)."""
     mentions: list[_Mention] = []
     suspect = suspect if suspect is not None else _suspect_flags(sentences)
-    listing = _list_continuations(sentences, suspect)
+    listing = _listing_flags(sentences, suspect)
     for index, sentence in enumerate(sentences):
         suspect_here = suspect[index]
         suspect_next = index + 1 < len(sentences) and suspect[index + 1]
         named = []
         if suspect_here or suspect_next or listing[index]:
-            named = _prefer_people(_named_by_post(sentence, index), _named_by_people(sentence, index, people))
+            by_people = _named_by_people(sentence, index, people, listing[index])
+            named = _prefer_people(_named_by_post(sentence, index), by_people)
         if suspect_here:
             named += _named_by_introduction(sentence, index, mentions)
             named.sort(key=lambda mention: mention.start)
@@ -280,16 +281,18 @@ def find_mentions(sentences: list[str], suspect: list[bool] | None = None, peopl
     return mentions
 
 
-def _list_continuations(sentences: list[str], suspect: list[bool]) -> list[bool]:
-    """Sentences that go on with a list of the accused begun by a suspect sentence a little before:
-    they open with 'Kemudian', 'Selain itu' ... or with a post, within two sentences of the list so far."""
+def _listing_flags(sentences: list[str], suspect: list[bool]) -> list[bool]:
+    """Sentences that list the accused: a list opened ('meliputi', 'diantaranya' ...) in or just after a
+    suspect sentence ('Adapun keenam ASN itu, diantaranya ...'), and the sentences that go on with it,
+    opening with 'Kemudian', 'Selain itu' ... or with a post, within two sentences of the list so far."""
     flags = []
     last_of_list = None
     for index, sentence in enumerate(sentences):
         near_list = last_of_list is not None and index - last_of_list <= 2
         goes_on = near_list and (_CUE["list_continuation"].found(sentence[:40]) or _opens_with_post(sentence))
-        flags.append(goes_on)
-        if goes_on or (suspect[index] and _CUE["list_intro"].found(sentence)):
+        opens = (suspect[index] or (index > 0 and suspect[index - 1])) and _CUE["list_intro"].found(sentence)
+        flags.append(goes_on or opens)
+        if goes_on or opens:
             last_of_list = index
     return flags
 
@@ -341,9 +344,11 @@ def _named_by_post(sentence: str, index: int) -> list[_Mention]:
     return found
 
 
-def _named_by_people(sentence: str, index: int, people: list) -> list[_Mention]:
+def _named_by_people(sentence: str, index: int, people: list, listing: bool = False) -> list[_Mention]:
     """Holders of an offender's post that the people stage found in the sentence, unless they speak or are
-    listed among those attending.
+    listed among those attending. In a sentence listing the accused (``listing``), everyone named is one of
+    them, whatever post the people stage kept ('Kepala Bidang SMP ... yang juga Sekretaris PGRI ... Andi'),
+    but for officials of the election bodies.
 
     "antara lain Kades Kasumeeto Muh Taris, Kades Makkuaseng Herman": the people stage has read where
     each post ends and each name begins, which a post followed directly by a name leaves open here.
@@ -353,9 +358,13 @@ def _named_by_people(sentence: str, index: int, people: list) -> list[_Mention]:
         if not person.name or person.name not in sentence:  # the cheap test first
             continue
         role = _offender_role(person.position or "")
+        if role is None and listing and not _CUE["election_body"].found(person.position or ""):
+            role = _LISTED_ROLE
         start = _word_at(sentence, person.name) if role else -1
         if start < 0:
             continue
+        if role is _LISTED_ROLE:
+            role = _role_near(sentence, start, [])
         if _speaks(sentence, start, start + len(person.name)) or _CUE["attendee_before"].found(sentence[:start]):
             continue
         found.append(_Mention(index, role, name=person.name, start=start))
@@ -369,6 +378,9 @@ def _speaks(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - _TAIL) : start]
     posts = _roles_in(before)
     return _CUE["speaker_before"].found(before[: posts[-1].start()] if posts else before)
+
+
+_LISTED_ROLE = "listed"  # a placeholder: the post is read from the sentence before the name
 
 
 def _word_at(sentence: str, words: str) -> int:

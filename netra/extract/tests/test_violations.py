@@ -419,3 +419,14 @@ def test_initials_after_a_handling_verb_name_the_accused():
     doc = extract_text("ASN Dilaporkan\nBawaslu Kota Mataram melaporkan IGLM atas dugaan pelanggaran netralitas ASN "
                        "ke Komisi Aparatur Sipil Negara (KASN).")
     assert [(v.actor_name, v.actor_role, v.status) for v in doc.violations] == [("IGLM", "ASN", "forwarded")]
+
+
+def test_everyone_named_in_a_list_of_the_accused_is_accused_whatever_their_other_post():
+    doc = extract_text(
+        "Enam ASN Tidak Netral\n"
+        "Bawaslu Kota Sikka menduga enam ASN Dinas Pendidikan melanggar netralitas karena mengampanyekan salah satu "
+        "pasangan calon. Adapun keenam ASN itu, diantaranya Kepala Bidang SMP Disdik Sikka yang juga Sekretaris "
+        "PGRI Kabupaten Sikka Yohanes Bata, dan pengawas SD yang juga Ketua PGRI Kabupaten Sikka Maria Goreti, "
+        "serta empat ASN lainnya."
+    )
+    assert sorted(v.actor_name for v in doc.violations) == ["Maria Goreti", "Yohanes Bata"]
