@@ -25,6 +25,7 @@ from pathlib import Path
 
 from netra.extract.cleaning import split_sentences
 from netra.extract.patterns import Caseless
+from netra.extract.places import region_keys
 from netra.extract.patterns import lowercase_pattern as _lowercase_pattern
 from netra.extract.record import Document, Violation
 from netra.extract.statistics import counts_in_sentence, parse_number
@@ -436,14 +437,19 @@ def _name_list(sentence: str, start: int) -> list[str]:
         if not match:
             break
         name = clean_name(match.group())
-        if not name or name in _NOT_NAME:
-            break
+        if not name or name in _NOT_NAME or _is_region_name(name):
+            break  # "... paling besar adalah Banten 20 laporan": a province, not the accused
         names.append(name)
         separator = _NAME_LIST_SEPARATOR.match(sentence, match.end())
         if not separator:
             break
         position = separator.end()
     return names
+
+
+def _is_region_name(name: str) -> bool:
+    """A province, regency or city name ("Banten", "Sulawesi Tenggara")."""
+    return "".join(name.split()).lower().replace("-", "").replace("'", "") in region_keys()
 
 
 def _clause_names_a_post(before: str) -> bool:

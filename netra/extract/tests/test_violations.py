@@ -430,3 +430,9 @@ def test_everyone_named_in_a_list_of_the_accused_is_accused_whatever_their_other
         "serta empat ASN lainnya."
     )
     assert sorted(v.actor_name for v in doc.violations) == ["Maria Goreti", "Yohanes Bata"]
+
+
+def test_a_province_named_after_adalah_is_not_an_accused_person():
+    doc = extract_text("Rapat Komisi II\nBawaslu mencatat pelanggaran netralitas kepala desa. Lima provinsi dengan "
+                       "pelanggaran kepala desa paling besar adalah Banten 20 laporan, Lampung 12 laporan.")
+    assert [v.actor_name for v in doc.violations if v.actor_name] == []

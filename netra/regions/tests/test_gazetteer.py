@@ -13,7 +13,8 @@ def gazetteer():
 ALIAS_CASES = [
     # text, expected best code
     ("Kalbar", "61"), ("Kalteng", "62"), ("Kalsel", "63"), ("Kaltim", "64"), ("Kaltara", "65"),
-    ("Sumut", "12"), ("Sumbar", "13"), ("Sumsel", "16"), ("Jabar", "32"), ("Jateng", "33"),
+    ("Sumut", "12"), ("Sumatra Utara", "12"), ("Sumatra Barat", "13"), ("Sumatra Selatan", "16"),
+    ("Sumbar", "13"), ("Sumsel", "16"), ("Jabar", "32"), ("Jateng", "33"),
     ("Jatim", "35"), ("Sulsel", "73"), ("Sulut", "71"), ("Sulteng", "72"), ("Sultra", "74"),
     ("Sulbar", "76"), ("NTB", "52"), ("NTT", "53"), ("Babel", "19"), ("Kepri", "21"),
     ("DKI", "31"), ("DKI Jakarta", "31"), ("Jakarta", "31"), ("DIY", "34"), ("Jogja", "34"),
