@@ -25,8 +25,8 @@ from pathlib import Path
 
 from netra.extract.cleaning import split_sentences
 from netra.extract.patterns import Caseless
-from netra.extract.places import region_keys
 from netra.extract.patterns import lowercase_pattern as _lowercase_pattern
+from netra.extract.places import region_keys
 from netra.extract.record import Document, Violation
 from netra.extract.statistics import counts_in_sentence, parse_number
 
