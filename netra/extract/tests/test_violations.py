@@ -436,3 +436,21 @@ def test_a_province_named_after_adalah_is_not_an_accused_person():
     doc = extract_text("Rapat Komisi II\nBawaslu mencatat pelanggaran netralitas kepala desa. Lima provinsi dengan "
                        "pelanggaran kepala desa paling besar adalah Banten 20 laporan, Lampung 12 laporan.")
     assert [v.actor_name for v in doc.violations if v.actor_name] == []
+
+
+def test_an_appeal_to_all_civil_servants_is_not_the_act_of_the_accused():
+    doc = extract_text(
+        "Camat Tak Netral\n"
+        "Bawaslu menemukan dugaan pelanggaran netralitas ASN oleh salah satu camat dan meneruskannya ke KASN. "
+        "Langkah ini juga untuk mengingatkan seluruh ASN untuk tidak terlibat dalam politik praktis."
+    )
+    assert [(v.actor_role, v.act_category, v.status) for v in doc.violations] == [("camat", "other", "forwarded")]
+
+
+def test_asking_village_guards_to_secure_a_campaign_is_use_of_office():
+    doc = extract_text(
+        "Laporan Kades Dihentikan\n"
+        "Bawaslu menghentikan laporan terhadap seorang kepala desa karena tidak memenuhi syarat. Oknum kepala desa "
+        "tersebut diduga meminta komandan Linmas di desanya untuk mengamankan kampanye salah satu pasangan calon."
+    )
+    assert [(v.actor_role, v.act_category) for v in doc.violations] == [("kepala desa", "use_of_office")]
