@@ -224,6 +224,7 @@ class _Mention:
     place: str | None = None
     category: str | None = None
     start: int = 0  # where the mention begins in its sentence: orders the named mentions of a sentence
+    other_group: bool = False  # "serta empat ASN lainnya": a group besides the named actors
 
 
 @dataclass(slots=True)
@@ -234,6 +235,7 @@ class _Entry:
     place: str | None
     sentences: list[int] = field(default_factory=list)
     categories: set[str] = field(default_factory=set)
+    other_group: bool = False
 
 
 def find_violations(doc: Document) -> list[Violation]:
@@ -272,9 +274,9 @@ def find_mentions(sentences: list[str], suspect: list[bool] | None = None, peopl
         if suspect_here:
             named += _named_by_introduction(sentence, index, mentions)
             named.sort(key=lambda mention: mention.start)
-            unnamed = [] if named else _unnamed_in_sentence(sentence, index)
-        else:
-            unnamed = []
+        unnamed = _unnamed_in_sentence(sentence, index) if suspect_here or listing[index] else []
+        if named or not suspect_here:
+            unnamed = [mention for mention in unnamed if mention.other_group]
         category = _category_of(sentence) if named or unnamed else None
         for mention in named + unnamed:
             mention.category = category
@@ -475,7 +477,8 @@ def _role_near(sentence: str, position: int, earlier: list[_Mention]) -> str:
 
 
 def _unnamed_in_sentence(sentence: str, index: int) -> list[_Mention]:
-    """Identified-but-unnamed posts in a suspect sentence; a generic 'ASN' only if nothing more specific."""
+    """Identified-but-unnamed posts in a suspect sentence; a generic 'ASN' only if nothing more specific,
+    or if it is a group set apart ('serta empat ASN lainnya')."""
     candidates = []
     for match in _roles_in(sentence):
         before = sentence[: match.start()]
@@ -487,9 +490,12 @@ def _unnamed_in_sentence(sentence: str, index: int) -> list[_Mention]:
         org = _org_after(sentence, match.end())
         # "di Buru, ada juga dugaan pelanggaran ASN": the sentence's place is the case's place.
         reach = len(sentence) if _CUE["alleged_before"].found(before[-_TAIL:]) else 50
-        candidates.append(_Mention(index, role, org=org, place=_place_near(sentence, match.start(), reach)))
-    specific = _distinct([m for m in candidates if m.role not in _GENERIC_ROLES])
-    return specific or candidates[:1]
+        other_group = _CUE["other_group_after"].found(sentence[match.end() : match.end() + 20]) or _CUE[
+            "other_group_before"].found(before)
+        candidates.append(_Mention(index, role, org=org, place=_place_near(sentence, match.start(), reach),
+                                   other_group=other_group))
+    chosen = _distinct([m for m in candidates if m.role not in _GENERIC_ROLES]) or candidates[:1]
+    return chosen + _distinct([m for m in candidates if m.other_group and m not in chosen])
 
 
 def _distinct(mentions: list[_Mention]) -> list[_Mention]:
@@ -592,6 +598,7 @@ def _group(mentions: list[_Mention]) -> list[_Entry]:
         if entry is None:
             entry = _Entry(mention.role, mention.name, mention.org, mention.place)
             entries.append(entry)
+        entry.other_group = entry.other_group or mention.other_group
         if mention.sentence not in entry.sentences:
             entry.sentences.append(mention.sentence)
         if mention.category:
@@ -654,9 +661,10 @@ def _same_place(one: str, other: str) -> bool:
 
 
 def _drop_unnamed_beside_named(entries: list[_Entry]) -> list[_Entry]:
-    """Named actors are the story; its unnamed group mentions ('dua ASN') are the same people."""
+    """Named actors are the story; its unnamed group mentions ('dua ASN') are the same people, unless
+    the text sets the group apart ('serta empat ASN lainnya', 'selain para kepala desa, beberapa ASN')."""
     if any(entry.name for entry in entries):
-        return [entry for entry in entries if entry.name]
+        return [entry for entry in entries if entry.name or entry.other_group]
     return entries
 
 

@@ -429,7 +429,7 @@ def test_everyone_named_in_a_list_of_the_accused_is_accused_whatever_their_other
         "PGRI Kabupaten Sikka Yohanes Bata, dan pengawas SD yang juga Ketua PGRI Kabupaten Sikka Maria Goreti, "
         "serta empat ASN lainnya."
     )
-    assert sorted(v.actor_name for v in doc.violations) == ["Maria Goreti", "Yohanes Bata"]
+    assert sorted(v.actor_name for v in doc.violations if v.actor_name) == ["Maria Goreti", "Yohanes Bata"]
 
 
 def test_a_province_named_after_adalah_is_not_an_accused_person():
@@ -454,3 +454,21 @@ def test_asking_village_guards_to_secure_a_campaign_is_use_of_office():
         "tersebut diduga meminta komandan Linmas di desanya untuk mengamankan kampanye salah satu pasangan calon."
     )
     assert [(v.actor_role, v.act_category) for v in doc.violations] == [("kepala desa", "use_of_office")]
+
+
+def test_a_group_set_apart_from_the_named_accused_is_its_own_entry():
+    doc = extract_text(
+        "Enam ASN Tidak Netral\n"
+        "Bawaslu menduga enam ASN Dinas Pendidikan melanggar netralitas karena mengampanyekan salah satu pasangan "
+        "calon. Adapun keenam ASN itu, diantaranya Kepala Bidang SMP Yohanes Bata, serta empat ASN lainnya."
+    )
+    assert {(v.actor_name, v.actor_role) for v in doc.violations} == {("Yohanes Bata", "kepala bidang"), (None, "ASN")}
+
+
+def test_an_unnamed_group_that_is_the_named_actors_is_not_repeated():
+    doc = extract_text(
+        "Dua ASN Dilaporkan\n"
+        "Bawaslu menerima laporan dugaan pelanggaran netralitas dua ASN. Keduanya yakni Budi Santoso dan Ahmad Rifai, "
+        "guru di SMP Negeri 1 Sikka."
+    )
+    assert sorted(v.actor_name for v in doc.violations) == ["Ahmad Rifai", "Budi Santoso"]
