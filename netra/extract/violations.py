@@ -236,6 +236,7 @@ class _Entry:
     sentences: list[int] = field(default_factory=list)
     categories: set[str] = field(default_factory=set)
     other_group: bool = False
+    context: list[int] = field(default_factory=list)  # sentences that opened a list naming the entry
 
 
 def find_violations(doc: Document) -> list[Violation]:
@@ -243,10 +244,13 @@ def find_violations(doc: Document) -> list[Violation]:
     _clear_sentence_caches()  # per-document caches: no hits carried over from earlier documents
     sentences = _sentences(doc)
     suspect = _suspect_flags(sentences)
-    mentions = _upgrade_generic_roles(find_mentions(sentences, suspect, doc.people), sentences, suspect)
-    mentions = _name_from_people(mentions, sentences, doc.people)
+    listing = _listing_flags(sentences, suspect)
+    mentions = find_mentions(sentences, suspect, doc.people, listing)
+    mentions = _name_from_people(_upgrade_generic_roles(mentions, sentences, suspect), sentences, doc.people)
     entries = _reconcile_names(_group(mentions), sentences)
     entries = _fold_generic_groups(_drop_unnamed_beside_named(entries))
+    for entry in entries:  # a list of the accused reads its acts from the sentence that opened it
+        entry.context = sorted({i - 1 for i in entry.sentences if listing[i] and i > 0} - set(entry.sentences))
     single_story = len(entries) == 1 or all(entry.name for entry in entries)
     violations = []
     for entry in entries:
@@ -258,12 +262,14 @@ def find_violations(doc: Document) -> list[Violation]:
 # -- mentions ---------------------------------------------------------------------------
 
 
-def find_mentions(sentences: list[str], suspect: list[bool] | None = None, people: list = ()) -> list[_Mention]:
+def find_mentions(sentences: list[str], suspect: list[bool] | None = None, people: list = (),
+                  listing: list[bool] | None = None) -> list[_Mention]:
     """Mentions of possible offenders, in reading order (``suspect``: the sentences' _is_suspect flags;
-    ``people``: the people stage's named holders of posts, whose names it has already delimited)."""
+    ``people``: the people stage's named holders of posts, whose names it has already delimited;
+    ``listing``: the sentences' _listing_flags)."""
     mentions: list[_Mention] = []
     suspect = suspect if suspect is not None else _suspect_flags(sentences)
-    listing = _listing_flags(sentences, suspect)
+    listing = listing if listing is not None else _listing_flags(sentences, suspect)
     for index, sentence in enumerate(sentences):
         suspect_here = suspect[index]
         suspect_next = index + 1 < len(sentences) and suspect[index + 1]
@@ -689,9 +695,10 @@ def _fold_generic_groups(entries: list[_Entry]) -> list[_Entry]:
 
 
 def _entry_window(entry: _Entry, entries: list[_Entry], count: int) -> list[int]:
-    """The entry's sentences and the sentence after each, unless that one is another entry's."""
+    """The entry's sentences, the sentence after each unless it is another entry's, and the sentences that
+    opened a list naming the entry."""
     others = {i for e in entries if e is not entry for i in e.sentences}
-    window = set(entry.sentences)
+    window = set(entry.sentences) | set(entry.context)
     for index in entry.sentences:
         if index + 1 < count and index + 1 not in others:
             window.add(index + 1)
@@ -722,6 +729,7 @@ def _category_and_act(entry: _Entry, sentences: list[str], texts: list[str]) -> 
     """The most telling act near the mentions, else anywhere in the entry's story."""
     following = [sentences[i + 1] for i in entry.sentences if i + 1 < len(sentences)]
     near = [sentences[i] for i in entry.sentences] + [t for t in following if not _is_normative(t)]
+    near += [sentences[i] for i in entry.context if not _is_normative(sentences[i])]
     for pool in (near, [t for t in texts if not _is_normative(t)]):
         found = [(_CATEGORY_ORDER.index(name), name, text) for text in pool for name in _categories_in(text)]
         if found:

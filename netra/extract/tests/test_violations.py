@@ -472,3 +472,32 @@ def test_an_unnamed_group_that_is_the_named_actors_is_not_repeated():
         "guru di SMP Negeri 1 Sikka."
     )
     assert sorted(v.actor_name for v in doc.violations) == ["Ahmad Rifai", "Budi Santoso"]
+
+
+def test_a_finger_pose_alone_is_no_listed_category():
+    doc = extract_text("Kades Berpose\nBawaslu menelusuri foto sejumlah kepala desa yang berpose dua jari nomor urut "
+                       "salah satu pasangan calon saat acara silaturahmi.")
+    assert [(v.actor_role, v.act_category) for v in doc.violations] == [("kepala desa", "other")]
+
+
+def test_uploading_a_photo_to_social_media_is_social_media():
+    doc = extract_text("ASN Dilaporkan\nBawaslu melaporkan IGLM atas dugaan pelanggaran netralitas ASN ke KASN. "
+                       "ASN tersebut mengupload foto dirinya berpose salam tiga jari ke sosial media.")
+    assert [(v.actor_name, v.act_category) for v in doc.violations] == [("IGLM", "social_media")]
+
+
+def test_threatening_to_cut_social_aid_is_use_of_office():
+    doc = extract_text("Lurah Dilaporkan\nSeorang lurah berinisial FM dilaporkan ke Bawaslu karena diduga mengancam "
+                       "warga akan dikeluarkan dari daftar penerima bantuan PKH jika tidak memilih paslon tertentu.")
+    assert [(v.actor_name, v.act_category) for v in doc.violations] == [("FM", "use_of_office")]
+
+
+def test_the_accused_in_a_list_take_their_act_from_the_sentence_that_opened_the_list():
+    doc = extract_text(
+        "Enam ASN Tidak Netral\n"
+        "Bawaslu menduga enam ASN Dinas Pendidikan melanggar netralitas karena mengampanyekan salah satu pasangan "
+        "calon. Adapun keenam ASN itu, diantaranya Kepala Bidang SMP Yohanes Bata, serta empat ASN lainnya. "
+        "Bawaslu juga mengingatkan agar ASN tidak mengunggah dukungan di media sosial."
+    )
+    assert {(v.actor_name, v.act_category) for v in doc.violations} == {
+        ("Yohanes Bata", "campaign_involvement"), (None, "campaign_involvement")}
