@@ -283,7 +283,8 @@ def find_mentions(sentences: list[str], suspect: list[bool] | None = None, peopl
         unnamed = _unnamed_in_sentence(sentence, index) if suspect_here or listing[index] else []
         if named or not suspect_here:
             unnamed = [mention for mention in unnamed if mention.other_group]
-        category = _category_of(sentence) if named or unnamed else None
+        # An act cued only in a rule ("larangan kepala desa terlibat dalam kampanye") is not this mention's act.
+        category = _category_of(sentence) if (named or unnamed) and not _is_normative(sentence) else None
         for mention in named + unnamed:
             mention.category = category
         mentions.extend(named + unnamed)

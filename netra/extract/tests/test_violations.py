@@ -501,3 +501,13 @@ def test_the_accused_in_a_list_take_their_act_from_the_sentence_that_opened_the_
     )
     assert {(v.actor_name, v.act_category) for v in doc.violations} == {
         ("Yohanes Bata", "campaign_involvement"), (None, "campaign_involvement")}
+
+
+def test_an_act_named_only_in_the_rule_broken_does_not_split_the_case():
+    doc = extract_text(
+        "Dua Kades Disanksi\n"
+        "Pemkab Sikka memberikan sanksi administrasi kepada dua kepala desa yang terlibat dalam kegiatan deklarasi "
+        "pasangan calon. Dua kepala desa dikenai sanksi berdasarkan Pasal 51 huruf j yang memuat larangan kepala desa "
+        "terlibat dalam kampanye."
+    )
+    assert [(v.actor_role, v.act_category) for v in doc.violations] == [("kepala desa", "declaration_support")]
