@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,11 +43,8 @@ def _number_word_pattern() -> str:
 # "(?<![\w.,/:-])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)" but with the first digit before the
 # look-behind that checks what precedes it: a scan tries this branch only where a digit is (same matches).
 _DIGITS = r"\d(?<![\w.,/:-]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
-_NUMBER = re.compile(
-    rf"(?P<digits>{_DIGITS})(?![\w/:-]|[.,]\d)"
-    rf"|(?<![\w-])(?P<words>{_number_word_pattern()})(?![\w-])",
-    re.IGNORECASE,
-)
+_DIGITS_NUMBER = rf"(?P<digits>{_DIGITS})(?![\w/:-]|[.,]\d)"
+_NUMBER = re.compile(rf"{_DIGITS_NUMBER}|(?<![\w-])(?P<words>{_number_word_pattern()})(?![\w-])", re.IGNORECASE)
 _UNIT = re.compile(
     rf"\s*(?:(?:{_alternation(_UNITS['copulas'])})\s+(?=(?:{_alternation(_UNITS['case'])})\b))?\(?(?:orang\s+)?"
     rf"(?:(?P<case>{_alternation(_UNITS['case'])})"
@@ -86,9 +86,38 @@ _CASE_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['case'])})\b", re.IGNORECAS
 _PERSON_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['person'])})\b", re.IGNORECASE)
 _YEARS = range(1945, 2101)
 _NUMBER_LOWER = re.compile(_NUMBER.pattern)
+
+
+def _number_word_scan_pattern() -> str:
+    """The number-word branch of ``_NUMBER`` for lowered text, written so that a scan tries only its first letters.
+
+    "(?<![\\w-])(?:dua|dua\\s+belas|...)" becomes "d(?<![\\w-]d)(?:ua(?:...)?|elapan(?:...)?)|...": each branch
+    opens with a letter and checks what precedes it from behind (same matches, about twice as fast). A digit word
+    may go on with "puluh" (and a digit word) or "belas", tried in the order of ``_number_word_pattern``; a
+    special ("sepuluh") never begins where a digit word does.
+    """
+    digit_words = sorted(_NUMBERS["digits"], key=len, reverse=True)
+    digit = literal_alternation(digit_words)
+    suffix = rf"(?:\s+{_NUMBERS['tens']}(?:\s+{digit})?|\s+{_NUMBERS['teens']})?"
+    rests: dict[str, list[str]] = defaultdict(list)
+    for word in digit_words:
+        rests[word[0]].append(re.escape(word[1:]) + suffix)
+    for word in sorted(_NUMBERS["specials"], key=len, reverse=True):
+        rests[word[0]].append(re.escape(word[1:]))
+    letters = (rf"{re.escape(first)}(?<![\w-]{re.escape(first)})(?:{'|'.join(rest)})" for first, rest in rests.items())
+    return rf"(?P<words>{'|'.join(letters)})(?![\w-])"
+
+
+# The two branches of _NUMBER_LOWER on their own: no digits match overlaps a words match, so the two scans
+# together find the matches of _NUMBER_LOWER's scan (each begins where one of theirs begins).
+_DIGITS_NUMBER_LOWER = re.compile(_DIGITS_NUMBER)
+_WORDS_NUMBER_LOWER = re.compile(_number_word_scan_pattern())
+# Joins a document's sentences for one scan: no number holds it, and a number's look-arounds treat it
+# like the end of the text (it is neither a word character, a space nor a separator such as "." or "-").
+# Lowering is per character except for a final sigma, which it also ends like the end of the text.
+_SENTENCE_JOIN = "\x00"
 # Every number _NUMBER_LOWER can match holds a digit or starts with one of these words.
 _NUMBER_FIRST_WORDS = tuple(_NUMBERS["digits"]) + tuple(_NUMBERS["specials"])
-_DIGIT = re.compile(r"\d")
 _EXCLUDED_PERCENT = Caseless(rf"\b(?:{_alternation(_CONTEXT['percent_excluded_before'])})\b")
 
 
@@ -103,12 +132,53 @@ class _Count:
 def find_statistics(doc: Document) -> list[Statistic]:
     """Aggregate supervision counts in the document, each figure once."""
     found: list[Statistic] = []
-    for sentence in _sentences(doc):
+    for sentence, lowered, numbers in _sentences_with_numbers(doc):
+        if _FURNITURE.match(sentence):
+            continue
         earlier = list(found)  # repeats are looked for in other sentences only
-        for count in counts_in_sentence(sentence, previous_unit=found[-1].unit if found else None):
+        for count in _counts(sentence, lowered, numbers, previous_unit=found[-1].unit if found else None):
             if not any(_same_figure(count, stat) for stat in earlier):
                 found.append(Statistic(quantity=count.quantity, unit=count.unit, scope=count.scope))
     return found
+
+
+def _sentences_with_numbers(doc: Document) -> Iterator[tuple[str, str | None, list[re.Match]]]:
+    """The headline and body sentences that hold a number (or each sentence, see below), with the sentence
+    lowered (None when that changes its length) and its numbers.
+
+    The numbers of all sentences are found in one scan of the lowered document (most sentences hold
+    none), then matched again in their own sentence. When lowering changes the document's length,
+    each sentence is scanned on its own, as ``counts_in_sentence`` does, and all are given.
+    """
+    sentences = _headline_and_body(doc)
+    joined = _SENTENCE_JOIN.join(sentences)
+    lowered = joined.lower()
+    if len(lowered) != len(joined):
+        for sentence in sentences:
+            yield sentence, *_numbers_in_sentence(sentence)
+        return
+    starts = _number_starts(lowered)
+    sentence_start = 0
+    for sentence in sentences:
+        sentence_end = sentence_start + len(sentence)
+        first = bisect_left(starts, sentence_start)
+        if first < len(starts) and starts[first] < sentence_end:
+            own = lowered[sentence_start:sentence_end]
+            last = bisect_left(starts, sentence_end, first)
+            yield sentence, own, [_NUMBER_LOWER.match(own, start - sentence_start) for start in starts[first:last]]
+        sentence_start = sentence_end + len(_SENTENCE_JOIN)
+
+
+def _number_starts(lowered: str) -> list[int]:
+    """Where the numbers of a lowered text begin, in order (the starts of ``_NUMBER_LOWER.finditer``).
+
+    Number words are looked for only when the text holds one of their first words (most texts hold none).
+    """
+    starts = [match.start() for match in _DIGITS_NUMBER_LOWER.finditer(lowered)]
+    if any(word in lowered for word in _NUMBER_FIRST_WORDS):
+        starts.extend(match.start() for match in _WORDS_NUMBER_LOWER.finditer(lowered))
+        starts.sort()
+    return starts
 
 
 def _same_figure(count: _Count, stat: Statistic) -> bool:
@@ -124,14 +194,22 @@ def counts_in_sentence(sentence: str, previous_unit: str | None = None) -> list[
     ``previous_unit`` is the unit of the article's last count: a bare number before a
     handling verb ("Sedangkan 1.378 ditindaklanjuti ...") continues those figures.
     """
-    counts: list[_Count] = []
+    return _counts(sentence, *_numbers_in_sentence(sentence), previous_unit)
+
+
+def _numbers_in_sentence(sentence: str) -> tuple[str | None, list[re.Match]]:
+    """The sentence lowered (None when lowering changes its length) and the numbers matched in that text."""
     lowered = sentence.lower()
-    same_length = len(lowered) == len(sentence)
-    if same_length and not _may_hold_number(lowered):
-        return counts  # most sentences: no number, so nothing below could match
+    if len(lowered) != len(sentence):
+        return None, list(_NUMBER.finditer(sentence))
     # A case-sensitive scan of the lowered sentence is about twice as fast as IGNORECASE (same offsets).
-    numbers = list(_NUMBER_LOWER.finditer(lowered) if same_length else _NUMBER.finditer(sentence))
-    if not numbers or _is_about_money_only(sentence, lowered if same_length else None):
+    return lowered, [_NUMBER_LOWER.match(lowered, start) for start in _number_starts(lowered)]
+
+
+def _counts(sentence: str, lowered: str | None, numbers: list[re.Match], previous_unit: str | None) -> list[_Count]:
+    """The counts the numbers of a sentence give; ``lowered`` is the sentence lowered, if that kept its length."""
+    counts: list[_Count] = []
+    if not numbers or _is_about_money_only(sentence, lowered):
         return counts
     for match in numbers:
         count = _classify_number(sentence, match, counts, previous_unit)
@@ -149,19 +227,13 @@ def _is_about_money_only(sentence: str, lowered: str | None) -> bool:
     return _MONEY.lowered.search(lowered) is not None and _NEUTRALITY.lowered.search(lowered) is None
 
 
-def _may_hold_number(lowered: str) -> bool:
-    """Cheap test before the number scan of a lowered sentence: a digit or a number word's text."""
-    return _DIGIT.search(lowered) is not None or any(word in lowered for word in _NUMBER_FIRST_WORDS)
-
-
 def parse_number(text: str) -> float | int | None:
     """'1.158' -> 1158, '2,5' -> 2.5, 'dua belas' -> 12, 'tiga' -> 3."""
     text = " ".join(text.lower().split())
     if not _NUMBER.fullmatch(text):
         return None
     if text[:1].isdigit():
-        integer, _, fraction = text.replace(".", "").partition(",")
-        return float(f"{integer}.{fraction}") if fraction else int(integer)
+        return _digits_value(text)
     words = text.split()
     digits, specials = _NUMBERS["digits"], _NUMBERS["specials"]
     if len(words) == 1:
@@ -171,6 +243,18 @@ def parse_number(text: str) -> float | int | None:
     if words[1] == _NUMBERS["tens"]:
         return 10 * digits[words[0]] + (digits[words[2]] if len(words) > 2 else 0)
     return None
+
+
+def _digits_value(digits: str) -> float | int:
+    """'1.158' -> 1158, '2,5' -> 2.5: the value of digits with Indonesian separators."""
+    integer, _, fraction = digits.replace(".", "").partition(",")
+    return float(f"{integer}.{fraction}") if fraction else int(integer)
+
+
+def _quantity(match: re.Match) -> float | int | None:
+    """``parse_number`` of a number matched by ``_NUMBER``: digits need no normalising or checking again."""
+    digits = match.group("digits")
+    return _digits_value(digits) if digits else parse_number(match.group())
 
 
 def _classify_number(
@@ -187,8 +271,10 @@ def _unscoped_count(
     sentence: str, match: re.Match, earlier: list[_Count], previous_unit: str | None
 ) -> _Count | None:
     """The count a number gives, its scope left unset."""
-    quantity = parse_number(match.group())
-    if quantity is None or _is_excluded_by_words_before(sentence[: match.start()], match):
+    if _is_year(match):
+        return None
+    quantity = _quantity(match)
+    if quantity is None or _is_excluded_by_words_before(sentence, match.start()):
         return None
     after = sentence[match.end() :]
     unit = _UNIT.match(after)
@@ -223,16 +309,19 @@ def _is_other_violation_type(after: str) -> bool:
     return _OTHER_TYPE.found(clause) and not _NEUTRALITY.found(clause)
 
 
-def _is_excluded_by_words_before(before: str, match: re.Match) -> bool:
-    words = _WORD.findall(before[-60:])
-    if words and words[-1].lower() in _CONTEXT["excluded_before"]:
-        return True
-    tail = before[-60:]
-    clause = tail[max(tail.rfind(","), tail.rfind(";"), tail.rfind(":")) + 1 :]  # after the last of , ; :
-    if any(w.lower() in _CONTEXT["negations"] for w in _WORD.findall(clause)[-2:]):
-        return True
+def _is_year(match: re.Match) -> bool:
     digits = match.group("digits")
     return bool(digits) and digits.isdigit() and int(digits) in _YEARS
+
+
+def _is_excluded_by_words_before(sentence: str, start: int) -> bool:
+    """A citation, rank or money word right before the number at ``start``, or a negation shortly before it."""
+    tail = sentence[max(0, start - 60) : start]
+    words = _WORD.findall(tail)
+    if words and words[-1].lower() in _CONTEXT["excluded_before"]:
+        return True
+    clause = tail[max(tail.rfind(","), tail.rfind(";"), tail.rfind(":")) + 1 :]  # after the last of , ; :
+    return any(w.lower() in _CONTEXT["negations"] for w in _WORD.findall(clause)[-2:])
 
 
 def _has_aggregate_cue(sentence: str, match: re.Match) -> bool:
@@ -300,6 +389,6 @@ def _is_place(match: re.Match) -> bool:
     return match.group("place").split()[0].lower() not in _CONTEXT["not_places"]
 
 
-def _sentences(doc: Document) -> list[str]:
+def _headline_and_body(doc: Document) -> list[str]:
     body = doc.sentences or split_sentences(doc.text)
-    return [s for s in ([doc.title] if doc.title else []) + list(body) if not _FURNITURE.match(s)]
+    return ([doc.title] if doc.title else []) + list(body)
