@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -96,8 +96,7 @@ class Mention:
     level_hint: str | None = None
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     lower: str
@@ -105,16 +104,9 @@ class Token:
     is_name: bool  # capitalised word (or a short all-caps one)
 
 
+# Token((text, start, lower, key, is_name)) without a Python call (LazyTokens makes many).
+new_token = partial(tuple.__new__, Token)
 NO_TOKEN = Token("", -1, "", "", False)  # before the first token of a line
-
-
-def make_token(text: str, start: int) -> Token:
-    first = text[0]
-    lower = text.lower()
-    if not (first.isupper() and first.isalpha()):
-        return Token(text, start, lower, lower, False)
-    key = lower.replace("-", "").replace("'", "").replace("’", "") if not lower.isalnum() else lower
-    return Token(text, start, lower, key, len(text) <= 5 or not text.isupper())
 
 
 @lru_cache(maxsize=1)
@@ -184,43 +176,48 @@ def as_region(place: Place) -> Region:
     return Region(name=region_display(place), level=place.level, code=place.code)
 
 
-def make_run_token(text: str, start: int) -> Token:
-    """A TOKEN_RUNS token: a run of lower-case words is one non-name token that reads as its last word."""
-    if text[0].islower():
-        last = text[text.rfind(" ") + 1:]
-        return Token(text, start, last, last, False)
-    return make_token(text, start)
-
-
 class LazyTokens(dict):
     """Tokens read from regex matches: index -> Token, each made when first read (most never are).
 
     A dict, so that reading a token already made costs no Python call. ``count`` is the number of tokens.
+    With ``runs`` (TOKEN_RUNS matches), a token beginning in lower case is a run of lower-case words: one
+    non-name token that reads as its last word.
     """
 
-    __slots__ = ("matches", "count", "offset", "make")
+    __slots__ = ("matches", "count", "offset", "runs")
 
-    def __init__(self, matches: list[re.Match], offset: int, make: Callable[[str, int], Token]) -> None:
+    def __init__(self, matches: list[re.Match], offset: int, runs: bool) -> None:
         super().__init__()
         self.matches = matches
         self.count = len(matches)
         self.offset = offset
-        self.make = make
+        self.runs = runs
 
     def __missing__(self, i: int) -> Token:
         match = self.matches[i]
-        token = self[i] = self.make(match.group(), match.start() + self.offset)
+        text = match[0]
+        first = text[0]
+        if self.runs and first.islower():
+            last = text[text.rfind(" ") + 1:]
+            token = new_token((text, match.start() + self.offset, last, last, False))
+        elif first.isupper() and first.isalpha():
+            lower = text.lower()
+            key = lower if lower.isalnum() else lower.replace("-", "").replace("'", "").replace("’", "")
+            token = new_token((text, match.start() + self.offset, lower, key, len(text) <= 5 or not text.isupper()))
+        else:
+            lower = text.lower()
+            token = new_token((text, match.start() + self.offset, lower, lower, False))
+        self[i] = token
         return token
 
     def containing(self, positions: list[int]) -> list[int]:
         """Indices of the tokens that contain these character positions, in order."""
-        starts = [match.start() for match in self.matches]
-        return sorted({bisect_right(starts, position) - 1 for position in positions})
+        return sorted({bisect_right(self.matches, position, key=re.Match.start) - 1 for position in positions})
 
 
 def line_tokens(line: str, offset: int) -> LazyTokens:
     """The tokens of a whole line as TOKEN_RUNS reads them (``find_mentions`` reads only a few)."""
-    return LazyTokens(list(TOKEN_RUNS.finditer(line)), offset, make_run_token)
+    return LazyTokens(list(TOKEN_RUNS.finditer(line)), offset, runs=True)
 
 
 def tokens_from(tokens: LazyTokens, i: int, n: int) -> list[Token]:
@@ -228,20 +225,32 @@ def tokens_from(tokens: LazyTokens, i: int, n: int) -> list[Token]:
     return [tokens[k] for k in range(i, min(i + n, tokens.count))]
 
 
-def region_word_kind(word: str, keys: dict[str, list[Place]], key_prefixes: frozenset[str],
-                     name_words: frozenset[str]) -> str:
+@lru_cache(maxsize=1)
+def region_word_kinds() -> dict[str, str]:
+    """``region_word_kind`` of the words that have one, by the word in lower case, for words that are their
+    own key (no hyphen or apostrophe): "name", else "start", else "level" wins."""
+    kinds = dict.fromkeys(LEVEL_WORDS, "level")
+    kinds.update(dict.fromkeys(fuzzy_choices()[1], "start"))
+    kinds.update(dict.fromkeys(region_key_prefixes(), "start"))
+    kinds.update(dict.fromkeys(region_keys(), "name"))
+    return kinds
+
+
+def region_word_kind(word: str, kinds: dict[str, str]) -> str:
     """How a region name (or a misspelt one, see ``fuzzy_lookup``) can begin with this capitalised word:
     "name" if its key is a region key, "start" if it begins one or is a word of a multi-word region name
     (then it needs another name right after it), else "level" for a level word and "" for any other word.
     ``lookup`` and ``fuzzy_lookup`` find nothing at the last two (document aliases apart).
 
-    The tables are ``region_keys()``, ``region_key_prefixes()`` and ``fuzzy_choices()[1]``.
+    ``kinds`` is ``region_word_kinds()``, the answer for a word that is its own key.
     """
     lower = word.lower()
-    key = lower if lower.isalnum() else lower.replace("-", "").replace("'", "").replace("’", "")
-    if key in keys:
+    if lower.isalnum():
+        return kinds.get(lower, "")
+    key = lower.replace("-", "").replace("'", "").replace("’", "")
+    if key in region_keys():
         return "name"
-    if key in key_prefixes or lower in name_words:
+    if key in region_key_prefixes() or lower in fuzzy_choices()[1]:
         return "start"
     return "level" if lower in LEVEL_WORDS else ""
 
@@ -414,13 +423,16 @@ def where_to_look(line: str, doc_aliases: dict[str, Place], known: dict[str, str
     the ``region_word_kind`` of each word already seen.
     """
     bracketed = BRACKETED_ABBREVIATION.findall(line) if "(" in line else ()
-    tables = region_keys(), region_key_prefixes(), fuzzy_choices()[1]
+    no_aliases = not doc_aliases and not bracketed
+    kinds = region_word_kinds()
     where, levels = [], []
     for match in CAPITALISED_WORD.finditer(line):
-        word = match.group()
+        word = match[0]
         kind = known.get(word)
         if kind is None:
-            kind = known[word] = region_word_kind(word, *tables)
+            kind = known[word] = region_word_kind(word, kinds)
+        if not kind and no_aliases:
+            continue  # most words
         if (kind == "name" or kind == "start" and NAME_MAY_FOLLOW.match(line, match.end())
                 or word in doc_aliases or word in bracketed):
             where.append(match.start())
@@ -498,7 +510,7 @@ def region_at(text: str, pos: int, level: str | None = None,
     """
     if not REGION_MAY_FOLLOW.match(text, pos):
         return None, pos
-    tokens = LazyTokens(list(islice(TOKEN.finditer(text, pos, pos + 80), REGION_AT_TOKENS)), 0, make_token)
+    tokens = LazyTokens(list(islice(TOKEN.finditer(text, pos, pos + 80), REGION_AT_TOKENS)), 0, runs=False)
     i = 1 if tokens.count and tokens[0].text.startswith("(") else 0
     if i >= tokens.count:
         return None, pos
