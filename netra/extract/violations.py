@@ -247,7 +247,7 @@ def find_violations(doc: Document) -> list[Violation]:
     listing = _listing_flags(sentences, suspect)
     mentions = find_mentions(sentences, suspect, doc.people, listing)
     mentions = _name_from_people(_upgrade_generic_roles(mentions, sentences, suspect), sentences, doc.people)
-    entries = _reconcile_names(_group(mentions), sentences)
+    entries = _reconcile_names(_group(mentions), sentences, doc.people)
     entries = _fold_generic_groups(_drop_unnamed_beside_named(entries))
     for entry in entries:  # a list of the accused reads its acts from the sentence that opened it
         entry.context = sorted({i - 1 for i in entry.sentences if listing[i] and i > 0} - set(entry.sentences))
@@ -348,6 +348,8 @@ def _named_by_post(sentence: str, index: int) -> list[_Mention]:
         if not name_match or not _NAME_END.match(sentence, name_match.end()):
             continue
         name = clean_name(name_match.group())
+        if _CUE["overseer"].found(sentence[match.start() : org_then_name.end()]):
+            continue  # "Kepala Bagian ... KASN, Muhaziron": the overseer's official handles the case
         if name and not _CUE["speaker_after"].found(sentence[name_match.end() : name_match.end() + 60]):
             org = _org_from_post(match.group(), org_then_name.group("org"))
             found.append(_Mention(index, role, name=name, org=org, start=match.start()))
@@ -365,8 +367,10 @@ def _named_by_people(sentence: str, index: int, people: list, listing: bool = Fa
     """
     found = []
     for person in people:
-        if not person.name or person.name not in sentence:  # the cheap test first
+        if not person.name or person.name not in sentence or person.name in _HONORIFICS:  # cheap tests first
             continue
+        if _CUE["overseer"].found(person.position or ""):
+            continue  # officials of Bawaslu, KPU, KASN, BKN ... handle cases
         role = _offender_role(person.position or "")
         if role is None and listing and not _CUE["election_body"].found(person.position or ""):
             role = _LISTED_ROLE
@@ -630,13 +634,13 @@ def _matching_entry(mention: _Mention, entries: list[_Entry]) -> _Entry | None:
     return None
 
 
-def _reconcile_names(entries: list[_Entry], sentences: list[str]) -> list[_Entry]:
+def _reconcile_names(entries: list[_Entry], sentences: list[str], people: list = ()) -> list[_Entry]:
     """'Kades Sukamaju Budi' and 'Sukamaju Budi' (a post or village before the name) read 'Budi';
     a short 'Budi' beside 'Budi Santoso' with the same post is the same person."""
     text = "\n".join(sentences)
     for entry in entries:
         if entry.name:
-            entry.name = _plain_name(entry.name, text)
+            entry.name = _plain_name(entry.name, text, people)
     kept: list[_Entry] = []
     for entry in sorted(entries, key=lambda e: -len((e.name or "").split())):
         longer = entry.name and next((k for k in kept if k.name and k.role == entry.role
@@ -650,8 +654,12 @@ def _reconcile_names(entries: list[_Entry], sentences: list[str]) -> list[_Entry
     return sorted(kept, key=lambda e: min(e.sentences, default=0))
 
 
-def _plain_name(name: str, text: str) -> str:
-    """Drop a post or a village written before the name."""
+def _plain_name(name: str, text: str, people: list = ()) -> str:
+    """Drop a post or a village written before the name: known from the words before it, or because the
+    people stage found the name without them and they end its post ('Sekdes Dahu Zaenal Apipin')."""
+    for person in people:
+        if person.name and _post_then_name(name, person):
+            return person.name
     words = name.split()
     while len(words) > 1 and (
         _ANY_ROLE.fullmatch(words[0])
@@ -659,6 +667,18 @@ def _plain_name(name: str, text: str) -> str:
     ):
         words.pop(0)
     return " ".join(words)
+
+
+def _post_then_name(name: str, person) -> bool:
+    """``name`` is the end of the person's post, then (the start of) the person's name: 'Dahu Zaenal Apipin'
+    for Zaenal Apipin, Sekdes Dahu; 'Cipicung Nana Supriadi' for Nana Supriadi Hidayat, Sekdes Cipicung."""
+    words, own = name.split(), person.name.split()
+    position = (person.position or "").split()
+    for split in range(1, len(words)):
+        post_end, rest = words[:split], words[split:]
+        if position[-split:] == post_end and own[: len(rest)] == rest:
+            return True
+    return False
 
 
 def _same_place(one: str, other: str) -> bool:
@@ -825,10 +845,9 @@ def _sanction(texts: list[str]) -> str | None:
 
 
 def clean_name(raw: str) -> str | None:
-    """Drop honorifics before a name and stop at words that cannot be part of it."""
-    words = [w.rstrip(".") if w.rstrip(".") in _HONORIFICS else w for w in raw.split()]
-    while words and words[0].rstrip(".") in _HONORIFICS:
-        words.pop(0)
+    """Drop honorifics ('H.', 'Tb.', also after a post or village: 'Sekdes Cening Tb. Heryana') and stop at
+    words that cannot be part of a name."""
+    words = [word for word in raw.split() if word.rstrip(".") not in _HONORIFICS]
     kept = []
     for word in words:
         if word.rstrip(".") in _NOT_NAME:
@@ -878,7 +897,7 @@ def _role_of(surface: str) -> str:
     for pattern, role in _ROLES:
         match = pattern.fullmatch(surface.strip())
         if match:
-            return role.replace("{1}", match.group(1)) if "{1}" in role else role
+            return role.replace("{1}", match.group(1) or "") if "{1}" in role else role
     return "ASN"
 
 

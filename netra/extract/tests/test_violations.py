@@ -511,3 +511,22 @@ def test_an_act_named_only_in_the_rule_broken_does_not_split_the_case():
         "terlibat dalam kampanye."
     )
     assert [(v.actor_role, v.act_category) for v in doc.violations] == [("kepala desa", "declaration_support")]
+
+
+def test_police_chiefs_are_posts_and_overseers_officials_are_never_accused():
+    doc = extract_text(
+        "Kapolres Dilaporkan\n"
+        "Kapolres Sikka AKBP Budi Santoso dilaporkan ke Bawaslu karena diduga memerintahkan para kapolsek menggiring "
+        "masyarakat untuk memilih salah satu pasangan calon. Hal itu dikatakan Kepala Bagian Data dan Informasi KASN "
+        "Yohanes Bata usai menemui Bawaslu."
+    )
+    assert [(v.actor_name, v.actor_role) for v in doc.violations] == [("Budi Santoso", "Kapolres")]
+
+
+def test_a_village_written_between_the_post_and_the_name_is_not_part_of_the_name():
+    doc = extract_text(
+        "Sekdes Dilaporkan\n"
+        "Bawaslu menerima laporan dugaan pelanggaran netralitas. Sekdes yang dilaporkan adalah Sekdes Sukamaju "
+        "Budi Santoso dan Sekdes Cibodas Ahmad Rifai Hidayat, yang berfoto bersama calon bupati."
+    )
+    assert sorted(v.actor_name for v in doc.violations) == ["Ahmad Rifai Hidayat", "Budi Santoso"]
