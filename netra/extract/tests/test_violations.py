@@ -532,7 +532,8 @@ def test_a_village_written_between_the_post_and_the_name_is_not_part_of_the_name
     assert sorted(v.actor_name for v in doc.violations) == ["Ahmad Rifai Hidayat", "Budi Santoso"]
 
 
-def test_every_post_pattern_starts_with_a_letter_so_the_post_scan_stays_grouped():
-    """A pattern opening with a group makes _grouped give up on the whole post scan (about 25% slower)."""
-    for rule in _RULES["roles"]:
-        assert re.match(r"[A-Za-z]", rule["pattern"]), rule["pattern"]
+def test_the_post_scan_stays_grouped_by_first_letter():
+    """A post pattern opening with a capture group makes _grouped give up on the whole post scan (~25% slower)."""
+    from netra.extract.violations import _ANY_ROLE_PATTERN
+
+    assert _grouped(_ANY_ROLE_PATTERN) != _ANY_ROLE_PATTERN
