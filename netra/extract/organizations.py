@@ -43,7 +43,15 @@ CLAUSE_END = re.compile(r"[.;:\n]")
 BARE_LEVEL = re.compile(r"\s+(Kota|Kabupaten|Provinsi)\b(?!\s*\.?\s*[A-Z(])")
 LEVEL_OF = {"kota": CITY, "kabupaten": REGENCY, "provinsi": PROVINCE}
 LIST_GAP = re.compile(RULES["list_gap"])
-GOVERNMENT_CONTEXT = re.compile(RULES["government_context"])
+
+
+def government_context_pattern(word: str) -> re.Pattern:
+    """A government context word, beginning a word, and what follows it. The word comes first in the pattern
+    (its look-behind after it), so that a scan looks for the whole word at once."""
+    return re.compile(re.escape(word) + r"(?<!\w" + "." * len(word) + ")" + RULES["government_context_after"])
+
+
+GOVERNMENT_CONTEXTS = [government_context_pattern(word) for word in RULES["government_context_words"]]
 NATIONAL_SUFFIX = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:RI\b|Republik Indonesia\b|Pusat\b)")
 ABBREVIATION = re.compile(r" *\([A-Za-z][\w .-]{0,30}\)")
 SETEMPAT = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?setempat\b")
@@ -295,11 +303,17 @@ def government_mentions(text: str, preferred: frozenset[str]) -> list[OrgMention
     """"ASN Kota Bandarlampung" names the employing government."""
     government = BY_ALIAS["Pemkab"]
     found = []
-    for match in GOVERNMENT_CONTEXT.finditer(text):
+    for match in government_contexts(text):
         place, end = region_at(text, match.end(), None, preferred)
         if place is not None:
             found.append(OrgMention(government, match.end(), end, "Pemerintah", place=place, qualifier="region"))
     return found
+
+
+def government_contexts(text: str) -> list[re.Match]:
+    """The matches of all GOVERNMENT_CONTEXTS in ``text``, in order. Two never overlap (a match holds no other
+    context word), so these are the matches of one pattern with the words as alternatives."""
+    return sorted((match for pattern in GOVERNMENT_CONTEXTS for match in pattern.finditer(text)), key=re.Match.start)
 
 
 def unique_names(mentions: list[OrgMention]) -> list[str]:

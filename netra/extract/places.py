@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import islice
@@ -77,6 +78,9 @@ CAPITALISED_WORD = re.compile(r"[A-Z][A-Za-z'’-]*")
 # A level word in lower case ("kota", the end of the run "di propinsi"; a few more inside longer words).
 LOWER_CASE_LEVEL_WORD = re.compile(
     r"(?:{})(?![A-Za-z'’-])".format("|".join(sorted(LEVEL_WORDS, key=len, reverse=True))))
+# Every level word has one of these in it: a line without them has none.
+LOWER_CASE_LEVEL_WORD_PARTS = ("kota", "kab", "prov", "propinsi")
+assert all(any(part in word for part in LOWER_CASE_LEVEL_WORD_PARTS) for word in LEVEL_WORDS)
 # What region_at can read a region from: a bracket (a name may follow it), a capital, or a level word in
 # any case ("kota"); nothing else begins a region name.
 REGION_MAY_FOLLOW = re.compile(
@@ -269,25 +273,37 @@ def strip_dateline(line: str) -> tuple[str, str | None]:
 
 def lookup(tokens: LazyTokens, i: int, doc_aliases: dict[str, Place]) -> tuple[list[Place], int]:
     """Longest run of name tokens at ``i`` that is a region name: (places, tokens used)."""
-    if i >= tokens.count or (tokens[i].key not in region_key_prefixes() and tokens[i].text not in doc_aliases):
+    if i >= tokens.count:
+        return [], 0
+    first = tokens[i]
+    key_prefixes = region_key_prefixes()
+    if not first.is_name or (first.key not in key_prefixes and first.text not in doc_aliases):
         return [], 0  # most capitalised words: no region name starts with them
     keys = region_keys()
-    run_length = 0
-    while i + run_length < tokens.count and run_length < MAX_NAME_TOKENS and tokens[i + run_length].is_name:
-        run_length += 1
-    for n in range(run_length, 0, -1):
-        if n == 1:
-            first = tokens[i]
-            if first.text in doc_aliases:
-                return [doc_aliases[first.text]], 1
-            if first.text.isupper() and first.lower not in abbreviation_keys():
-                continue
-            key = first.key
-        else:
-            key = "".join(t.key for t in tokens_from(tokens, i, n))
-        if key in keys:
-            return keys[key], n
-    return [], 0
+    if (longer := longest_name_run(tokens, i, first.key, keys, key_prefixes))[1]:
+        return longer
+    if first.text in doc_aliases:
+        return [doc_aliases[first.text]], 1
+    if first.text.isupper() and first.lower not in abbreviation_keys():
+        return [], 0
+    return (keys[first.key], 1) if first.key in keys else ([], 0)
+
+
+def longest_name_run(tokens: LazyTokens, i: int, run_key: str, keys: dict[str, list[Place]],
+                     key_prefixes: frozenset[str]) -> tuple[list[Place], int]:
+    """The longest run of 2 to MAX_NAME_TOKENS name tokens at ``i`` whose keys together are a region key, as
+    (places, tokens used); ``run_key`` is the first token's key. ([], 0) if there is none.
+
+    A run is read only while its keys together begin a region key: no longer run could be one.
+    """
+    found: tuple[list[Place], int] = ([], 0)
+    for n in range(2, MAX_NAME_TOKENS + 1):
+        if run_key not in key_prefixes or i + n - 1 >= tokens.count or not (token := tokens[i + n - 1]).is_name:
+            break
+        run_key += token.key
+        if run_key in keys:
+            found = keys[run_key], n
+    return found
 
 
 def fuzzy_lookup(tokens: LazyTokens, i: int) -> tuple[list[Place], int]:
@@ -399,7 +415,7 @@ def remember_abbreviation(tokens: LazyTokens, i: int, place: Place, doc_aliases:
         doc_aliases[tokens[i].text[1:-1]] = place
 
 
-def choose_place(mention: Mention, preferred_codes: set[str]) -> Place:
+def choose_place(mention: Mention, preferred_codes: AbstractSet[str]) -> Place:
     """One place for an ambiguous name ("Bandung"): the one the text names explicitly, else a hint."""
     places = mention.places
     if len(places) == 1:
@@ -440,6 +456,8 @@ def where_to_look(line: str, doc_aliases: dict[str, Place], known: dict[str, str
             levels.append(match.start())
     if not where:
         return []
+    if not any(word in line for word in LOWER_CASE_LEVEL_WORD_PARTS):
+        return where + levels
     return where + levels + [match.start() for match in LOWER_CASE_LEVEL_WORD.finditer(line)]
 
 
@@ -528,7 +546,7 @@ def region_at(text: str, pos: int, level: str | None = None,
     if not places or "".join(t.lower for t in tokens_from(tokens, i, used)) in WEAK_BARE:
         return None, pos
     end = tokens[i + used - 1]
-    return choose_place(Mention(places, pos, "attached", level), set(preferred_codes)), end.start + len(end.text)
+    return choose_place(Mention(places, pos, "attached", level), preferred_codes), end.start + len(end.text)
 
 
 def place_of(region: Region) -> Place | None:
