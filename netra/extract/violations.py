@@ -348,6 +348,8 @@ def _named_by_post(sentence: str, index: int) -> list[_Mention]:
         if not name_match or not _NAME_END.match(sentence, name_match.end()):
             continue
         name = clean_name(name_match.group())
+        if name and _is_region_name(name):
+            continue  # "Kapolsek se-Kabupaten, Garut": a place, not the holder
         if _CUE["overseer"].found(sentence[match.start() : org_then_name.end()]):
             continue  # "Kepala Bagian ... KASN, Muhaziron": the overseer's official handles the case
         if name and not _CUE["speaker_after"].found(sentence[name_match.end() : name_match.end() + 60]):

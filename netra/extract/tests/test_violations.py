@@ -537,3 +537,12 @@ def test_the_post_scan_stays_grouped_by_first_letter():
     from netra.extract.violations import _ANY_ROLE_PATTERN
 
     assert _grouped(_ANY_ROLE_PATTERN) != _ANY_ROLE_PATTERN
+
+
+def test_spelled_out_ranks_and_places_are_not_names():
+    doc = extract_text(
+        "Kapolres Dilaporkan\n"
+        "Kapolres Sikka, Ajun Komisaris Besar Polisi Budi Santoso, dilaporkan ke Bawaslu karena diduga memerintahkan "
+        "para kapolsek se-Kabupaten, Sikka, untuk menggiring masyarakat memilih salah satu pasangan calon."
+    )
+    assert [v.actor_name for v in doc.violations] == ["Budi Santoso"]
