@@ -1,6 +1,8 @@
+import re
+
 import pytest
 
-from netra.extract.organizations import find_organizations
+from netra.extract.organizations import RULES, find_organizations, government_contexts
 from netra.extract.places import add_regions
 from netra.extract.record import Document
 
@@ -74,3 +76,12 @@ def test_a_university_named_in_full_is_an_organisation():
 ])
 def test_citations_glued_aliases_and_government_context(text: str, expected: list[str]) -> None:
     assert orgs_of(text) == expected
+
+
+def test_government_contexts_match_as_one_alternation_of_the_words() -> None:
+    words = "|".join(f"(?<!\\w){re.escape(word)}" for word in RULES["government_context_words"])
+    one_pattern = re.compile(f"(?:{words}){RULES['government_context_after']}")
+    text = ("ASN Kota Bandung, xASN Kota Bogor, PNS) pemerintahan Kabupaten Bantul dan pegawai lingkup "
+            "Provinsi Bali; lingkungan pemerintah Kota Kediri, ASN\nKabupaten Sleman, ASN kota Depok.")
+    assert [m.span() for m in government_contexts(text)] == [m.span() for m in one_pattern.finditer(text)]
+    assert len(government_contexts(text)) == 5

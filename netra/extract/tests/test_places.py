@@ -78,3 +78,14 @@ def test_a_people_group_named_after_a_region_is_not_a_region():
 ])
 def test_where_a_mention_may_begin(text: str, expected: list[str]) -> None:
     assert regions_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the longest run of name tokens that is a region name wins over a shorter one
+    ("Warga Maluku Barat Daya berkumpul.", ["Kabupaten Maluku Barat Daya"]),
+    ("Warga Maluku Barat berkumpul di Maluku.", ["Provinsi Maluku"]),
+    # "Kota Baru" followed by another name is part of a longer name; the name after it is still read
+    ("Hujan di Kota Baru Bantul.", ["Kabupaten Bantul"]),
+])
+def test_the_longest_run_of_name_tokens_is_read(text: str, expected: list[str]) -> None:
+    assert regions_of(text) == expected
