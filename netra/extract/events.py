@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +23,6 @@ from netra.extract.record import Document
 
 _RULES = tomllib.loads((Path(__file__).parent / "data" / "events.toml").read_text(encoding="utf-8"))
 _LEAD = _RULES["lead"]
-_FRAMING = Caseless(_LEAD["framing"])
-_BACKGROUND = Caseless(_LEAD["background"])
 _FURNITURE = re.compile(
     r"^\s*(?:baca\s+(?:juga|berita)|berita\s+(?:terkait|lainnya)|penulis\s*:|editor\s*:|laporan\s+reporter|"
     r"keterangan\s+foto|home\s*/)",
@@ -58,6 +56,12 @@ class _Sentence:
             return pattern.lowered.search(self.lowered, pos)
         return pattern.ignorecase.search(self.text, pos)
 
+    def match(self, pattern: Caseless, pos: int) -> re.Match | None:
+        """The pattern matched at ``pos`` (what comes before ``pos`` is seen by its look-behinds and \\b)."""
+        if self._same_length:
+            return pattern.lowered.match(self.lowered, pos)
+        return pattern.ignorecase.match(self.text, pos)
+
     def found(self, pattern: Caseless) -> bool:
         return self.search(pattern) is not None
 
@@ -74,14 +78,15 @@ class _Label:
     requires: Caseless | None
     excludes: Caseless | None
 
-    def matches(self, sentence: _Sentence, context: _Sentence | None, first_cue: int = 0) -> bool:
+    def matches(self, sentence: _Sentence, context: _Sentence | None, cue_starts: list[int]) -> bool:
         """A cue in ``sentence``; what it requires may also stand in ``context`` (the next sentence).
 
-        ``first_cue`` is where the sentence's first cue of any label starts: no cue starts before it.
+        ``cue_starts`` are the places where a cue of any label starts (at least one): a cue of this
+        label can start nowhere else.
         """
-        cues = list(sentence.finditer(self.cue, first_cue))
-        if not cues:
-            return False  # the usual case: the requirement need not be looked for
+        if not any(sentence.match(self.cue, start) for start in cue_starts):
+            return False  # the usual case: neither the cues nor the requirement need be looked for
+        cues = list(sentence.finditer(self.cue, cue_starts[0]))
         if self.requires and not sentence.found(self.requires) and not (context and context.found(self.requires)):
             return False
         return any(not self._excluded(sentence, m) for m in cues)
@@ -99,42 +104,181 @@ def _label(key: str) -> _Label:
     return _Label(rule.get("label", key), Caseless(rule["cue"]), **optional)
 
 
+def _top_alternatives(pattern: str) -> list[str]:
+    """The alternatives of a pattern split at its top-level "|" (not inside a group or a character class)."""
+    alternatives, current = [], ""
+    for token, depth in _tokens(pattern):
+        if token == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+        else:
+            current += token
+    return [*alternatives, current]
+
+
+def _tokens(pattern: str) -> Iterator[tuple[str, int]]:
+    """The pattern's tokens (a character, an escape or a whole character class), each with how many groups hold it."""
+    depth, position = 0, 0
+    while position < len(pattern):
+        end = _class_end(pattern, position) if pattern[position] == "[" else position + 1
+        end += pattern[position] == "\\"
+        token = pattern[position:end]
+        position = end
+        depth -= token == ")"
+        yield token, depth
+        depth += token == "("
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """Where the character class opening at ``start`` ends ("]" right after "[" or "[^" is a member)."""
+    position = start + 1 + (pattern[start + 1 : start + 2] == "^")
+    position += pattern[position : position + 1] == "]"
+    while pattern[position] != "]":
+        position += 2 if pattern[position] == "\\" else 1
+    return position + 1
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Where the ")" closing the group that opens at ``start`` is."""
+    position = start
+    for token, depth in _tokens(pattern[start:]):
+        if token == ")" and depth == 0:
+            return position
+        position += len(token)
+    raise ValueError(f"unbalanced group in {pattern!r}")
+
+
+def _without_leading_group(alternative: str) -> list[str]:
+    """ "(?:a|b)c" -> ["ac", "bc"] (nested leading groups too): the same places, each alternative opening with text.
+
+    An alternative that does not open with a plain group, or whose group is repeated or optional, stays whole.
+    """
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    close = _group_end(alternative, 0)
+    rest = alternative[close + 1 :]
+    if rest[:1] in ("?", "*", "+", "{"):
+        return [alternative]
+    return [x for inner in _top_alternatives(alternative[3:close]) for x in _without_leading_group(inner + rest)]
+
+
+def _word_start_alternatives(pattern: str) -> tuple[list[str], str] | None:
+    """ "\\b(?:a|b)\\b" -> (["a", "b"], "\\b"), "\\b(?:a|b)" -> (["a", "b"], ""); None for another form."""
+    if not pattern.startswith(r"\b(?:"):
+        return None
+    close = _group_end(pattern, len(r"\b"))
+    trailing = pattern[close + 1 :]
+    if trailing not in ("", r"\b"):
+        return None
+    return _top_alternatives(pattern[len(r"\b(?:") : close]), trailing
+
+
+def _word_start_pattern(patterns: list[str]) -> str:
+    """A pattern that matches at the places where one of ``patterns`` matches, faster.
+
+    Patterns written "\\b(?:a|b|...)" or "\\b(?:a|b|...)\\b" have their alternatives (a leading group spread
+    out: "(?:x|y)z" gives "xz" and "yz") grouped under their first letter after one "\\b": "\\b(?:d(?:eklarasi|
+    ialog)|...)". At the start of a word the engine then tries one group instead of every alternative. Which
+    alternative matches first may differ, so only where a match starts, or that there is one, may be read.
+    Alternatives that do not open with a letter stay whole in that group; patterns of another form stay as they are.
+    """
+    by_letter: dict[str, list[str]] = {}
+    not_by_letter: list[str] = []
+    other_forms: list[str] = []
+    for pattern in patterns:
+        parts = _word_start_alternatives(pattern)
+        if parts is None:
+            other_forms.append(f"(?:{pattern})")
+            continue
+        alternatives, trailing = parts
+        for alternative in (spread for a in alternatives for spread in _without_leading_group(a)):
+            first, after = alternative[:1], alternative[1:2]
+            if first.isascii() and first.isalpha() and after not in ("?", "*", "+", "{"):
+                by_letter.setdefault(first.lower(), []).append(alternative[1:] + trailing)
+            else:
+                not_by_letter.append(f"(?:{alternative}){trailing}")
+    groups = [letter + "(?:" + "|".join(rests) + ")" for letter, rests in by_letter.items()]
+    return "|".join([r"\b(?:" + "|".join(groups + not_by_letter) + ")", *other_forms])
+
+
+_FRAMING = Caseless(_word_start_pattern([_LEAD["framing"]]))
+_BACKGROUND = Caseless(_word_start_pattern([_LEAD["background"]]))
 _ACTIVITIES = [_label(key) for key in _RULES["labels"]]
 # Every activity cue in one pattern: most sentences have none, and one search rules them all out.
-_ANY_CUE = Caseless("|".join(f"(?:{_RULES['labels'][key]['cue']})" for key in _RULES["labels"]))
+_ANY_CUE = Caseless(_word_start_pattern([rule["cue"] for rule in _RULES["labels"].values()]))
 # Where a sentence stands: the opening counts as it is, the rest of the lead unless it looks back,
 # a later sentence only when it frames the activity.
 _OPENING, _LEAD_ROLE, _FRAMED = "opening", "lead", "framed"
-_APPEAL = Caseless(_RULES["labels"]["socialization"]["appeal"])
+# Only looked for, as the framing and background patterns: the faster form of _word_start_pattern will do.
+_APPEAL = Caseless(_word_start_pattern([_RULES["labels"]["socialization"]["appeal"]]))
 
 
 def classify_events(doc: Document) -> list[str]:
     """Event-type labels in a stable order; 'other' when nothing else applies."""
-    labels = set(activity_labels(doc.title, _body_sentences(doc)))
+    labels = set(activity_labels(doc.title, BodySentences(doc.sentences or split_sentences(doc.text), doc.title)))
     labels |= case_labels(doc)
     if not labels:
         labels.add("other")
     return [name for name in LABEL_ORDER if name in labels]
 
 
-def activity_labels(title: str, body: list[str]) -> set[str]:
+class BodySentences:
+    """The body sentences events reads: long enough, not page furniture, not the headline.
+
+    Only the first few are read, so sentences are filtered as they are asked for.
+    """
+
+    def __init__(self, sentences: Sequence[str], title: str = "") -> None:
+        self._sentences = sentences
+        self._title = title.strip()
+        self._kept: list[str] = []
+        self._read = 0  # sentences looked at so far
+
+    def first(self, count: int) -> list[str]:
+        """The first ``count`` body sentences (fewer when the body is shorter)."""
+        while len(self._kept) < count and self._read < len(self._sentences):
+            sentence = self._sentences[self._read]
+            self._read += 1
+            if self._is_body(sentence):
+                self._kept.append(sentence)
+        return self._kept[:count]
+
+    def following(self, sentence: str) -> str:
+        """The body sentence after the last occurrence of ``sentence`` that has one after it, else ""."""
+        sentences = self._sentences
+        for index in range(len(sentences) - 1, -1, -1):
+            if sentences[index] == sentence and self._is_body(sentence):
+                after = next((s for s in sentences[index + 1 :] if self._is_body(s)), None)
+                if after is not None:
+                    return after
+        return ""
+
+    def _is_body(self, sentence: str) -> bool:
+        min_words = _LEAD["min_words"]
+        # split(None, n - 1) stops after n words: n pieces exactly when there are at least n words
+        return (
+            sentence.strip() != self._title and not _FURNITURE.match(sentence)
+            and len(sentence.split(None, min_words - 1)) >= min_words
+        )
+
+
+def activity_labels(title: str, body: BodySentences) -> set[str]:
     """Activity labels whose cue is in the lead or in an early framing sentence."""
-    following = {s: body[k + 1] for k, s in enumerate(body[:-1])}
     found: set[str] = set()
-    for sentence, first_cue in _cue_sentences(title, body):
-        next_text = following.get(sentence.text, "")
+    for sentence, cue_starts in _cue_sentences(title, body):
+        next_text = body.following(sentence.text)
         context = _Sentence(next_text) if next_text else None
         found |= {
             label.name for label in _ACTIVITIES
-            if label.name not in found and label.matches(sentence, context, first_cue)
+            if label.name not in found and label.matches(sentence, context, cue_starts)
         }
     if not found & {"ceremony", "declaration"} and _is_appeal(title, body):
         found.add("socialization")
     return found
 
 
-def _cue_sentences(title: str, body: list[str]) -> list[tuple[_Sentence, int]]:
-    """The sentences where an activity cue counts, each once, with where its first cue starts.
+def _cue_sentences(title: str, body: BodySentences) -> list[tuple[_Sentence, list[int]]]:
+    """The sentences where an activity cue counts, each once, with where cues of any label start.
 
     Those are the opening (headline and first sentence), the rest of the lead unless it looks
     back at an earlier occasion, and, up to ``framed_sentences``, sentences framing the
@@ -142,9 +286,10 @@ def _cue_sentences(title: str, body: list[str]) -> list[tuple[_Sentence, int]]:
     rarest first: most sentences hold no cue, and most beyond the lead no framing.
     """
     lead, framed = _LEAD["lead_sentences"], _LEAD["framed_sentences"]
-    opening = [(s, _OPENING) for s in ([title] if title else []) + body[:1]]
-    later = [(s, _LEAD_ROLE if k < lead else _FRAMED) for k, s in enumerate(body[1 : max(lead, framed)], start=1)]
-    found: dict[str, tuple[_Sentence, int]] = {}
+    early = body.first(max(lead, framed))
+    opening = [(s, _OPENING) for s in ([title] if title else []) + early[:1]]
+    later = [(s, _LEAD_ROLE if k < lead else _FRAMED) for k, s in enumerate(early[1:], start=1)]
+    found: dict[str, tuple[_Sentence, list[int]]] = {}
     for text, role in opening + later:
         if text in found:
             continue
@@ -154,8 +299,16 @@ def _cue_sentences(title: str, body: list[str]) -> list[tuple[_Sentence, int]]:
         cue = sentence.search(_ANY_CUE)
         if cue is None or (role is not _OPENING and sentence.found(_BACKGROUND)):
             continue
-        found[text] = (sentence, cue.start())
+        found[text] = (sentence, _cue_starts(sentence, cue.start()))
     return list(found.values())
+
+
+def _cue_starts(sentence: _Sentence, first: int) -> list[int]:
+    """Every place from ``first`` (the first) where a cue of some label starts, cues overlapping or not."""
+    starts = [first]
+    while (cue := sentence.search(_ANY_CUE, starts[-1] + 1)) is not None:
+        starts.append(cue.start())
+    return starts
 
 
 def case_labels(doc: Document) -> set[str]:
@@ -173,15 +326,6 @@ def case_labels(doc: Document) -> set[str]:
     return labels
 
 
-def _is_appeal(title: str, body: list[str]) -> bool:
-    opening = ([title] if title else []) + body[: _RULES["labels"]["socialization"]["appeal_sentences"]]
+def _is_appeal(title: str, body: BodySentences) -> bool:
+    opening = ([title] if title else []) + body.first(_RULES["labels"]["socialization"]["appeal_sentences"])
     return any(_APPEAL.found(sentence) for sentence in opening)
-
-
-def _body_sentences(doc: Document) -> list[str]:
-    body = doc.sentences or split_sentences(doc.text)
-    title = doc.title.strip()
-    return [
-        s for s in body
-        if len(s.split()) >= _LEAD["min_words"] and not _FURNITURE.match(s) and s.strip() != title
-    ]

@@ -1,5 +1,10 @@
 """classify_events: activity cues in the lead, case labels from the extracted record."""
 
+import re
+
+import pytest
+
+from netra.extract import events
 from netra.extract.events import classify_events
 from netra.extract.record import Document, Statistic, Violation
 
@@ -99,3 +104,33 @@ def test_beyond_the_lead_a_cue_counts_only_in_a_framing_sentence_that_does_not_l
     assert labels("", "\n".join(filler + [unframed, looking_back])) == ["other"]
     assert labels("", "\n".join(filler + [framed])) == ["ceremony"]
     assert labels("", "\n".join(filler[:2] + [unframed])) == ["socialization"]  # in the lead
+
+
+def test_pattern_alternatives_split_at_the_top_level_only():
+    assert events._top_alternatives(r"a|(?:b|c)d|[|x]|\|e|[]|]") == ["a", "(?:b|c)d", "[|x]", r"\|e", "[]|]"]
+    assert events._without_leading_group("(?:(?:a|b)c|d)e") == ["ace", "bce", "de"]
+    assert events._without_leading_group("(?:a|b)?c") == ["(?:a|b)?c"]
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [[r"\b(?:apel|upacara)\b", r"\b(?:deklarasi|(?:ikrar|janji)\s+netral)", r"\b(?:a?b|\d+\s+kali)"],
+     [r"\b(?:a)|(?:b)", r"x\b(?:y)", r"\b(?:rapat\s+(?:\w+\s+)?dengan|RDP)\b"]],
+)
+def test_the_word_start_pattern_matches_where_one_of_its_patterns_does(patterns):
+    fast = re.compile(events._word_start_pattern(patterns), re.IGNORECASE)
+    plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    text = "Upacara dan apel; deklarasi; Ikrar  netral, janji; ab b 12 kali; rapat kerja dengan RDP xy a ba"
+    for position in range(len(text)):
+        found, expected = fast.search(text, position), plain.search(text, position)
+        assert (found and found.start()) == (expected and expected.start())
+
+
+def test_the_next_sentence_of_a_repeated_one_is_read_after_its_last_occurrence_with_one():
+    body = events.BodySentences(["Satu dua tiga empat lima.", "Kalimat kedua yang cukup panjang.", "Pendek.",
+                                 "Satu dua tiga empat lima.", "Kalimat ketiga yang cukup panjang.",
+                                 "Satu dua tiga empat lima."])
+    assert body.first(2) == ["Satu dua tiga empat lima.", "Kalimat kedua yang cukup panjang."]
+    assert body.following("Satu dua tiga empat lima.") == "Kalimat ketiga yang cukup panjang."
+    assert body.following("Kalimat ketiga yang cukup panjang.") == "Satu dua tiga empat lima."
+    assert body.following("Pendek.") == ""

@@ -2,8 +2,9 @@
 
 import pytest
 
+from netra.extract import statistics
 from netra.extract.record import Document
-from netra.extract.statistics import find_statistics, parse_number
+from netra.extract.statistics import counts_in_sentence, find_statistics, parse_number
 
 
 def quantities(title: str, text: str) -> list[float]:
@@ -120,3 +121,26 @@ def test_it_scopes_a_breakdown_by_the_region_named_before_each_number():
 @pytest.mark.parametrize("text", ["28/02/2024", "12.30", "Rp5.000", "ke-3", ""])
 def test_it_does_not_parse_what_is_not_a_count(text):
     assert parse_number(text) is None
+
+
+NUMBER_SAMPLES = [
+    "dua puluh satu kasus, dua  puluh\nsatuan, Dua Belas ASN, sepuluh, seratus, satu-satunya, -dua, kedua, tempat",
+    "1.234 laporan, 12,5 persen, 74,9%, 1/2/2024, 12:30, 3.5, 5, 10.000.000, ١٢ kasus, ke-3, x2, 2x, 7-8",
+    "İ dua 3 ΑΣ 4 tiga\x00lima 6\x00",
+]
+
+
+@pytest.mark.parametrize("text", NUMBER_SAMPLES)
+def test_the_split_number_scan_finds_what_the_one_pattern_finds(text):
+    lowered = text.lower()
+    assert statistics._number_starts(lowered) == [m.start() for m in statistics._NUMBER_LOWER.finditer(lowered)]
+
+
+def test_a_document_is_scanned_once_with_the_same_counts_as_sentence_by_sentence():
+    sentences = ["Di Kota Malang ada 7 laporan.", "Tidak ada kasus baru pekan ini.",
+                 "Tahun 2024 sebanyak dua puluh ASN dilaporkan."]
+    doc = Document(source="t", title="Bawaslu catat 3 aduan", text=" ".join(sentences), sentences=sentences)
+    by_sentence = [(sentence, counts_in_sentence(sentence)) for sentence in [doc.title, *sentences]]
+    in_one_scan = [(sentence, statistics._counts(sentence, lowered, numbers, None))
+                   for sentence, lowered, numbers in statistics._sentences_with_numbers(doc)]
+    assert in_one_scan == [(sentence, counts) for sentence, counts in by_sentence if sentence != sentences[1]]
