@@ -61,6 +61,15 @@ WEEKDAY_BEFORE = re.compile(
 # "28/02/2024" standing alone: not part of a document number ("K.1/09/2022", "800/254/IV.1").
 NUMERIC_BARE = re.compile(rf"{_DAY_AFTER_NO_WORD_OR_SEPARATOR}/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})(?![\w/])")
 
+# WRITTEN and NUMERIC_BARE in one scan: both open with the day, WRITTEN goes on with a space, NUMERIC_BARE with
+# "/", so at most one matches at a place, and neither match holds a place where the other could begin. The
+# empty group "free" takes part when no separator (".", "/", "-") precedes the day, as NUMERIC_BARE asks.
+_WRITTEN_OR_BARE = re.compile(
+    r"(?P<d>\d(?<!\w\d)(?:(?<![./-]\d)(?P<free>))?\d?)"
+    rf"(?:\s+(?P<mon>{_MON})\.?(?:\s+(?P<y>\d{{4}}))?\b|(?(free)/(?P<m>\d{{1,2}})/(?P<bare_y>\d{{4}})(?![\w/])|(?!)))",
+    re.IGNORECASE,
+)
+
 _TIME = r"(?:\s*[-,|/]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)?)?"
 # A line that is only an article timestamp: "Sabtu, 30 Desember 2023 - 22:01 WIB",
 # "Kompas.com - 28/02/2024, 20:46 WIB", "30 September 2024", "Diterbitkan: 1 Mei 2024".
@@ -117,18 +126,14 @@ def infer_year(month: int, day: int, weekday: int | None, published: date | None
     return None
 
 
-def weekday_before(text: str, start: int) -> int | None:
-    match = WEEKDAY_BEFORE.search(text, max(0, start - 30), start)
-    return WEEKDAYS.get(match["wd"].lower()) if match else None
-
-
-def _mention(match: re.Match, month: int, published: date | None) -> DateMention | None:
-    weekday_word = (match.groupdict().get("wd2") or "").lower()
-    weekday = WEEKDAYS.get(weekday_word)
-    if weekday is None:
-        weekday = weekday_before(match.string, match.start())
+def _mention(match: re.Match, month: int, year_text: str | None, published: date | None) -> DateMention | None:
+    """The date of a match with a day ("d"), and perhaps a weekday inside it ("wd2") or just before it."""
+    weekday = WEEKDAYS.get((match.groupdict().get("wd2") or "").lower())
+    before = WEEKDAY_BEFORE.search(match.string, max(0, match.start() - 30), match.start())
+    if weekday is None and before is not None:
+        weekday = WEEKDAYS.get(before["wd"].lower())
     day = int(match["d"])
-    year = full_year(match["y"])
+    year = full_year(year_text)
     year_given = year is not None
     if year is None:
         year = infer_year(month, day, weekday, published)
@@ -137,9 +142,7 @@ def _mention(match: re.Match, month: int, published: date | None) -> DateMention
     value = make_date(year, month, day)
     if value is None:
         return None
-    start = match.start()
-    if weekday is not None and (before := WEEKDAY_BEFORE.search(match.string, max(0, start - 30), start)):
-        start = before.start()
+    start = before.start() if weekday is not None and before is not None else match.start()
     return DateMention(value, start, weekday is not None, year_given)
 
 
@@ -147,13 +150,14 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     """Every date phrase in ``text`` that resolves to a full date, in order of appearance."""
     found: dict[int, DateMention] = {}
     for match in NUMERIC_IN_PARENS.finditer(text):
-        if (mention := _mention(match, int(match["m"]), published)) is not None:
+        if (mention := _mention(match, int(match["m"]), match["y"], published)) is not None:
             found.setdefault(match.start("d"), mention)
-    for match in WRITTEN.finditer(text):
-        if (mention := _mention(match, month_number(match["mon"]), published)) is not None:
-            found.setdefault(match.start("d"), mention)
-    for match in NUMERIC_BARE.finditer(text):
-        if (mention := _mention(match, int(match["m"]), published)) is not None:
+    for match in _WRITTEN_OR_BARE.finditer(text):
+        if match["mon"] is not None:
+            mention = _mention(match, month_number(match["mon"]), match["y"], published)
+        else:
+            mention = _mention(match, int(match["m"]), match["bare_y"], published)
+        if mention is not None:
             found.setdefault(match.start("d"), mention)
     return sorted(found.values(), key=lambda m: m.start)
 

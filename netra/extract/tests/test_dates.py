@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from netra.extract import dates
 from netra.extract.dates import choose_event_date, find_dates, infer_year, parse_date, parse_timestamp_line
 
 
@@ -91,3 +92,14 @@ def test_month_names_with_letters_that_only_look_ascii_still_give_a_date():
     found = find_dates("pada 3 junı 2024 dan 4 deſember 2023")
     assert [m.value for m in found] == [date(2024, 6, 3), date(2023, 12, 4)]
     assert parse_date("3 JUNı 2024") == date(2024, 6, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Senin 18 November 2024, 28/02/2024 dan 5 Mei", "K.1/09/2022 800/254/IV.1 1 2/3/2024 -5/6/2024 .7/8/2024",
+     "12 Mei 2024/11/2025, 5 Mei 20/11/2024, x3 Mei 2024, 3/4/20245, 12 junı 2024, 1/2/2024/"],
+)
+def test_one_scan_finds_the_written_and_the_bare_dates(text):
+    merged = [(m.start("d"), m.end()) for m in dates._WRITTEN_OR_BARE.finditer(text)]
+    apart = [(m.start("d"), m.end()) for m in [*dates.WRITTEN.finditer(text), *dates.NUMERIC_BARE.finditer(text)]]
+    assert merged == sorted(apart)
