@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from netra.extract.patterns import literal_alternation
 from netra.extract.record import Document
 
 DATA = tomllib.loads((Path(__file__).parent / "data" / "dates.toml").read_text(encoding="utf-8"))
@@ -37,8 +38,9 @@ def month_number(word: str) -> int:
     return MONTHS.get(lowered) or MONTHS[lowered.translate(_IGNORECASE_LOOKALIKES).replace("i\u0307", "i")]
 
 
-_WD = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
-_MON = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+# As tries ("jun(?:i)?..."): the same words as longest-first alternations, tried letter by letter.
+_WD = literal_alternation(sorted(WEEKDAYS, key=len, reverse=True))
+_MON = literal_alternation(sorted(MONTHS, key=len, reverse=True))
 
 # "(20/11/2024)", "(Kamis, 24/10)", "(27/12)"; a weekday before the parenthesis is read by WEEKDAY_BEFORE.
 NUMERIC_IN_PARENS = re.compile(
