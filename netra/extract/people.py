@@ -23,7 +23,7 @@ from pathlib import Path
 
 from netra.extract.cleaning import ends_with_abbreviation, split_sentences
 from netra.extract.organizations import BY_ALIAS
-from netra.extract.patterns import literal_alternation
+from netra.extract.patterns import literal_alternation, lowercase_pattern
 from netra.extract.places import district_keys, region_keys
 from netra.extract.record import Document, Person
 
@@ -86,6 +86,11 @@ NAME = rf"[{UPPER}][{LOWER}]+(?:\s+(?:[{UPPER}][{LOWER}]+|[{UPPER}]\.(?=\s)|[{UP
 NAME_THEN_POSITION = re.compile(
     rf"(?P<name>{NAME})(?:,?\s+[A-Z][A-Za-z]{{0,3}}\.(?:[A-Za-z]{{1,4}}\.?)*)*\s*\((?P<position>[^()\n]{{3,90}})\)"
 )
+# Parentheses that can close a NAME_THEN_POSITION match, and a break no match runs across: a character that is
+# in no name, degree or space, or a space followed by neither a capital, a space nor "(".
+PARENTHESES = re.compile(r"\([^()\n]{3,90}\)")
+LAST_BREAK = re.compile(r"(?s:.*)(?:[^A-Za-zÀ-ÖØ-öø-ÿ'’\s.,]|\s(?=[^\sA-ZÀ-ÖØ-Þ(]))")
+BREAK_REACH = 120  # characters searched back for a break before parentheses
 SELAKU = re.compile(rf"(?P<name>{NAME})\s*,?\s+selaku\s+(?P<position>[^,.;:\n\"“”]{{3,90}})")
 STOP_IN_SELAKU = re.compile(
     r"\s+(?:mengatakan|menyampaikan|mengaku|menjelaskan|menuturkan|menegaskan|yang|saat|ketika|kalau|"
@@ -100,6 +105,9 @@ NAMED_AS = re.compile(
     rf"(?P<names>(?:{NAME}|[A-Z]{{1,4}}\b)(?:\s*(?:,|dan)\s*(?:{NAME}|[A-Z]{{1,4}}\b))*)"
 )
 ROLE = re.compile(r"\b(?:{})\b".format("|".join(DATA["role_patterns"])), re.IGNORECASE)
+# ROLE over lower-cased text, case-sensitive: about twice as fast. It finds the same matches unless lowering
+# changes the text's length or the text holds "ı" or "ſ" (which IGNORECASE takes for "i" and "s").
+ROLE_LOWERED = re.compile(lowercase_pattern(ROLE.pattern))
 ROLE_FORMS = {"aparatur sipil negara": "ASN"}
 NAME_SEPARATOR = re.compile(r"\s*(?:,|\bdan\b)\s*")
 INITIALS = re.compile(r"[A-Z]{1,4}")
@@ -511,7 +519,7 @@ def people_with_parenthesised_position(text: str) -> list[Person]:
     found = []
     if HEAD_IN_PARENTHESES.search(text) is None:
         return found  # most texts; the scan below tries a name at every capital letter
-    for match in NAME_THEN_POSITION.finditer(text):
+    for match in names_then_positions(text):
         position = match["position"].strip()
         if not HEAD.match(position) or position in BARE_HEADS_NEEDING_MORE or len(position.split()) < 2:
             continue
@@ -521,6 +529,23 @@ def people_with_parenthesised_position(text: str) -> list[Person]:
         if name:
             found.append(Person(name, clean_position(position)))
     return found
+
+
+def names_then_positions(text: str) -> Iterator[re.Match]:
+    """The matches of NAME_THEN_POSITION.finditer(text), each sought only before the parentheses it ends with.
+
+    A match ends with the first parentheses after its start (no name or degree holds "(") and runs across no
+    break (LAST_BREAK), so it starts after the last break before them; when no break is found within
+    BREAK_REACH characters, the search starts where the previous match ended.
+    """
+    searched = 0  # where the previous match ended
+    for parentheses in PARENTHESES.finditer(text):
+        last_break = LAST_BREAK.match(text, max(searched, parentheses.start() - BREAK_REACH), parentheses.start())
+        begin = last_break.end() if last_break is not None else searched
+        match = NAME_THEN_POSITION.search(text, begin, parentheses.end())
+        if match is not None:
+            yield match
+            searched = match.end()
 
 
 def people_named_as(text: str) -> list[Person]:
@@ -580,10 +605,19 @@ def introduced_names(match: re.Match) -> list[str]:
 
 def first_role(text: str) -> str | None:
     """The role named last before the names (nearest to them)."""
-    matches = list(ROLE.finditer(text))
+    matches = list(role_matches(text))
     if not matches:
         return None
-    return ROLE_FORMS.get(matches[-1].group().lower(), matches[-1].group())
+    role = text[matches[-1].start(): matches[-1].end()]  # the matched text may be lowered: the role as written
+    return ROLE_FORMS.get(role.lower(), role)
+
+
+def role_matches(text: str) -> Iterator[re.Match]:
+    """ROLE.finditer(text), on lower-cased text where that finds the same matches (offsets into ``text``)."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and "ı" not in lowered and "ſ" not in lowered:
+        return ROLE_LOWERED.finditer(lowered)
+    return ROLE.finditer(text)
 
 
 def merge_people(people: list[Person]) -> list[Person]:
