@@ -18,7 +18,6 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 
 from netra.extract.cleaning import ends_with_abbreviation, split_sentences
@@ -116,8 +115,22 @@ NOT_LOWER_LETTER = re.compile(r"[^a-z]")
 
 
 def tokenize(text: str) -> list[str]:
-    """The tokens of ``text``: words, numbers, parenthesised asides and punctuation marks."""
-    return TOKEN.findall(text)
+    """The tokens of ``text``: words, numbers, parenthesised asides and punctuation marks (TOKEN.findall).
+
+    Only an aside holds a space, so up to the space before the first "(" the text is tokenized piece by
+    space-separated piece, and a piece of letters only is one word without running the pattern.
+    """
+    paren = text.find("(")
+    plain_end = len(text) if paren < 0 else text.rfind(" ", 0, paren) + 1
+    tokens: list[str] = []
+    for piece in text[:plain_end].split():
+        if piece.isalpha():
+            tokens.append(piece)
+        else:
+            tokens += TOKEN.findall(piece)
+    if plain_end < len(text):
+        tokens += TOKEN.findall(text, plain_end)
+    return tokens
 
 
 @dataclass(slots=True)
@@ -139,8 +152,14 @@ class HeadWindow:
         return cls(text, start, tokenize(text))
 
     def end_of(self, k: int) -> int:
-        """Document offset where token ``k`` ends."""
-        return self.start + next(islice(TOKEN.finditer(self.text), k, None)).end()
+        """Document offset where token ``k`` ends.
+
+        Between tokens come only spaces and "_", which start no token: each token is found where it starts.
+        """
+        end = 0
+        for token in self.tokens[: k + 1]:
+            end = self.text.find(token, end) + len(token)
+        return self.start + end
 
 
 def is_title_word(text: str) -> bool:
