@@ -173,8 +173,26 @@ def _region_key(words: tuple[str, ...]) -> bool:
     return key in region_keys()
 
 
+@lru_cache(maxsize=1)
+def region_key_beginnings() -> frozenset[str]:
+    """Every beginning of a region name key (built once from the gazetteer)."""
+    return frozenset(key[:end] for key in region_keys() for end in range(1, len(key) + 1))
+
+
+def may_begin_region(token: str) -> bool:
+    """False when no run of tokens from ``token`` can be a region: its key begins no region key.
+
+    Only ASCII tokens are ruled out, as only their lower case is the same alone as in a run.
+    """
+    if not token.isascii():
+        return True
+    return token.lower().replace("-", "").replace("'", "").replace(".", "") in region_key_beginnings()
+
+
 def region_run(tokens: list[str], i: int) -> int:
     """How many tokens at ``i`` form a region name (0 if none)."""
+    if not may_begin_region(tokens[i]):
+        return 0
     capitalised = 0
     while capitalised < 3 and i + capitalised < len(tokens) and tokens[i + capitalised][0].isupper():
         capitalised += 1
@@ -349,11 +367,15 @@ def abbreviate(position: str) -> str:
 def abbreviated_words(words: list[str], abbreviation: str) -> int:
     """How many words before "(ABBR)" the abbreviation stands for (0 if none)."""
     letters = NOT_LOWER_LETTER.sub("", abbreviation.lower())
+    lowered = [word.lower() for word in words]
     for n in range(1, min(len(words), 9) + 1):
-        suffix = words[-n:]
-        if " ".join(suffix) in BY_ALIAS and BY_ALIAS[" ".join(suffix)].name.lower() == letters:
+        suffix = " ".join(words[-n:])
+        if suffix in BY_ALIAS and BY_ALIAS[suffix].name.lower() == letters:
             return n
-        if generates(letters, tuple(w.lower() for w in suffix)):
+        first = lowered[-n]
+        if first not in ("dan", "&") and not letters.startswith(first[0]):
+            continue  # what generates() rules out first: the first word does not give the first letter
+        if generates(letters, tuple(lowered[-n:])):
             return n
     return 0
 
