@@ -6,19 +6,26 @@ foreign-language input gives a Document with ``warnings``.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import tomllib
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netra.extract.dates import parse_date, parse_timestamp_line
 from netra.extract.patterns import Caseless
 from netra.extract.record import Document
 
+if TYPE_CHECKING:
+    import trafilatura.settings
+
 DATA = tomllib.loads((Path(__file__).parent / "data" / "cleaning.toml").read_text(encoding="utf-8"))
 MAX_BYTES: int = DATA["max_bytes"]
 JUNK_LINE = Caseless("|".join(f"(?:{p})" for p in DATA["junk_line_patterns"]))
+# Each junk pattern opens with "^": where they all do, trying them at the start of a line alone finds the same lines.
+JUNK_LINE_ANCHORED = all(p.startswith("^") for p in DATA["junk_line_patterns"])
 NAV_WORDS = frozenset(DATA["nav_words"])
 PRUNE_XPATH: list[str] = DATA["prune_xpath"]
 ACCEPTED_LANGUAGES = frozenset(DATA["accepted_languages"])
@@ -37,14 +44,20 @@ TAG = re.compile(r"<[^>]+>")
 HTML_CLOSED = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 SCRIPT_OR_STYLE = re.compile(r"<(script|style|noscript)[^>]*>.*?</\1>", re.IGNORECASE | re.DOTALL)
 BLOCK_END = re.compile(r"</(p|div|h\d|li|tr|section|article|header|footer)>|<br\s*/?>", re.IGNORECASE)
-# Runs of blanks, except a lone space (replacing " " by " " is a no-op, and most matches would be that).
-SPACES = re.compile(r"[\t\u00a0\u200b][ \t\u00a0\u200b]*| [ \t\u00a0\u200b]+")
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# Runs of blanks, except a lone space (replacing " " by " " is a no-op, and most matches would be that):
+# "[\t\u00a0\u200b][ \t\u00a0\u200b]*| [ \t\u00a0\u200b]+" written to open with one character class, so that a
+# scan tries only the places of a blank (same matches): a blank other than a space, or one before another blank.
+SPACES = re.compile(r"[ \t\u00a0\u200b](?:(?<! )|(?=[ \t\u00a0\u200b]))[ \t\u00a0\u200b]*")
+# r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])" written to open with one character class, the first character
+# after the stop (a closing quote or a blank), so that a scan tries only those places (same matches).
+SENTENCE_END = re.compile(
+    r"[\"”’)\s](?<=[.!?][\"”’)\s])(?:(?<=[\"”’)])[\"”’)]*\s+|(?<=\s)\s*)(?=[\"“‘(]?[A-Z0-9])"
+)
 # The word just before a full stop that does not end a sentence: an initial ("F."), a listed
 # abbreviation ("H.", "Dr.", "No.", "Kab."), or a dotted degree or abbreviation ("S.Pd.", "M.Si.").
 ABBREVIATIONS = frozenset(DATA["abbreviations"])
-LAST_WORD = re.compile(r"(\S+)\.$")
 BULLET = re.compile(r"^[-–•*]\s+\S")
+SENTENCE_PUNCTUATION = (".", "!", "?", '"', "”", ":")  # a line ending with one is no short fragment
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 ENTITY = {"&amp;": "&", "&nbsp;": " ", "&quot;": '"', "&#39;": "'", "&lt;": "<", "&gt;": ">"}
 
@@ -144,10 +157,29 @@ def load_text(text: str, source: str = "<text>", title: str | None = None) -> Do
 # --- cleaning ----------------------------------------------------------------
 
 def is_junk_line(line: str) -> bool:
-    if JUNK_LINE.found(line):
+    if _matches_junk_pattern(line):
         return True
-    words = line.lower().split()
-    return bool(words) and all(w.strip("•·|-–—:") in NAV_WORDS for w in words)
+    lowered = line.lower()
+    first = lowered.split(None, 1)  # most lines: the first word already is no navigation word
+    if not first or first[0].strip("•·|-–—:") not in NAV_WORDS:
+        return False
+    return all(w.strip("•·|-–—:") in NAV_WORDS for w in lowered.split())
+
+
+def _matches_junk_pattern(line: str) -> bool:
+    if not JUNK_LINE_ANCHORED:
+        return JUNK_LINE.found(line)
+    lowered = line.lower()
+    if len(lowered) == len(line):
+        return JUNK_LINE.lowered.match(lowered) is not None
+    return JUNK_LINE.ignorecase.match(line) is not None
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of blanks (SPACES) as one space; most lines hold none, which four substring tests tell."""
+    if "  " in text or "\t" in text or "\u00a0" in text or "\u200b" in text:
+        return SPACES.sub(" ", text)
+    return text
 
 
 def is_bulleted_headline(line: str) -> bool:
@@ -160,7 +192,10 @@ def is_bulleted_headline(line: str) -> bool:
 
 def is_short_fragment(line: str) -> bool:
     """Category labels and widgets: three words or fewer, no sentence punctuation."""
-    return len(line.split()) <= 3 and not re.search(r"[.!?\"”:]$", line)
+    if len(line.split(None, 3)) > 3:  # stops splitting after the fourth word
+        return False
+    ending = line[:-1] if line.endswith("\n") else line  # as "$" in r"[.!?\"”:]$", before a final newline too
+    return not (line.endswith(SENTENCE_PUNCTUATION) or ending.endswith(SENTENCE_PUNCTUATION))
 
 
 def clean_lines(lines: list[str]) -> tuple[list[str], date | None]:
@@ -171,7 +206,7 @@ def clean_lines(lines: list[str]) -> tuple[list[str], date | None]:
     skip_next = False
     body_lines = 0
     for raw_line in lines:
-        line = SPACES.sub(" ", CONTROL.sub("", raw_line)).strip(" •·")
+        line = collapse_spaces(CONTROL.sub("", raw_line)).strip(" •·")
         if not line:
             continue
         if skip_next:  # the headline under a bare "Baca juga:" line
@@ -197,7 +232,7 @@ def clean_lines(lines: list[str]) -> tuple[list[str], date | None]:
 def clean_plain_text(doc: Document) -> Document:
     """A .txt page: line 1 is the title (or empty), then the page text with its junk."""
     title, _, body = doc.raw.partition("\n")
-    doc.title = SPACES.sub(" ", title).strip()
+    doc.title = collapse_spaces(title).strip()
     lines, stamp = clean_lines(body.splitlines())
     if doc.title:
         lines = [line for line in lines if line != doc.title]
@@ -217,10 +252,32 @@ def strip_tags(html: str) -> str:
 def html_title(html: str) -> str:
     for pattern in (H1_TAG, TITLE_TAG):
         if match := pattern.search(html):
-            title = SPACES.sub(" ", strip_tags(match[1])).strip()
+            title = collapse_spaces(strip_tags(match[1])).strip()
             if title:
                 return title
     return ""
+
+
+def extraction_options(url: str | None) -> trafilatura.settings.Extractor:
+    """trafilatura's options for ``extract(fast=True, include_comments=False, include_tables=False,
+    deduplicate=False, url=url)``: what ``extract`` would build from those arguments (and the defaults of the
+    others). Building them reads the settings file each time; for pages without a URL they are built once
+    (trafilatura copies them before changing any).
+    """
+    return _options_without_url() if url is None else _options(url)
+
+
+@functools.cache
+def _options_without_url() -> trafilatura.settings.Extractor:
+    return _options(None)
+
+
+def _options(url: str | None) -> trafilatura.settings.Extractor:
+    from trafilatura.settings import DEFAULT_CONFIG, Extractor
+
+    return Extractor(
+        config=DEFAULT_CONFIG, output_format="txt", fast=True, comments=False, tables=False, dedup=False, url=url,
+    )
 
 
 def clean_html(doc: Document) -> Document:
@@ -233,10 +290,7 @@ def clean_html(doc: Document) -> Document:
     if doc.publication_date is None and (meta := PUBLISHED_META.search(doc.raw)):
         doc.publication_date = parse_date(meta[1][:10])
     try:
-        extracted = trafilatura.extract(
-            doc.raw, url=doc.url, fast=True, include_comments=False, include_tables=False,
-            prune_xpath=PRUNE_XPATH, deduplicate=False,
-        )
+        extracted = trafilatura.extract(doc.raw, prune_xpath=PRUNE_XPATH, options=extraction_options(doc.url))
     except Exception as error:  # noqa: BLE001 - any parser failure becomes a warning
         doc.warn(f"HTML extraction failed ({type(error).__name__}); used tag-stripped text")
         extracted = None
@@ -252,12 +306,25 @@ def clean_html(doc: Document) -> Document:
 
 def ends_with_abbreviation(text: str) -> bool:
     """ "... Kepala Desa X, H." and "... Dr." end with an abbreviation, not a sentence."""
-    match = LAST_WORD.search(text)
-    if match is None:
+    word = _word_before_final_stop(text)
+    if word is None:
         return False
-    word = match[1].lstrip("(\"“‘,")
+    word = word.lstrip("(\"“‘,")
     return (len(word) == 1 and word.isupper()) or word in ABBREVIATIONS or (
         "." in word and word.replace(".", "").isalpha() and len(word) <= 8)
+
+
+def _word_before_final_stop(text: str) -> str | None:
+    r"""What r"(\S+)\.$" would capture: the blank-free run before a full stop ending the text (or its last line)."""
+    if text.endswith("."):
+        before = text[:-1]
+    elif text.endswith(".\n"):  # "$" also matches before a final newline
+        before = text[:-2]
+    else:
+        return None
+    if not before or before[-1].isspace():
+        return None
+    return before.rsplit(None, 1)[-1]
 
 
 def split_sentences(text: str) -> list[str]:
