@@ -1,4 +1,9 @@
-from netra.extract.cleaning import clean, clean_lines, is_junk_line, load_text, split_sentences
+import re
+
+import pytest
+
+from netra.extract import cleaning
+from netra.extract.cleaning import clean, clean_lines, is_junk_line, is_short_fragment, load_text, split_sentences
 
 PAGE = """Bawaslu Gelar Rakor Netralitas
 Home / Berita / Daerah
@@ -78,3 +83,32 @@ def test_html_goes_through_trafilatura_without_related_links():
     assert "Pendopo Kabumian" in record["text"]
     assert record["title"] == "Deklarasi Netralitas ASN di Kebumen"
     assert record["event_date"] == "2024-10-04"
+
+
+SAMPLES = ["Dr. Ani tiba. (Kata dia.) “Benar.” 2 orang", "a.\n", "x.\n.", "Dr..", ".", " .", "S.Pd.", "(H.",
+           "tab\tand\u00a0nb  sp",
+           'Ia pergi." Lalu\u00a0Dia? ) 5 hal!\u2003"Ya', "single space only", " \u200b", "akhir:\n", "tiga kata saja?"]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_the_faster_forms_agree_with_the_plain_patterns(text):
+    plain_end = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+    assert [m.span() for m in cleaning.SENTENCE_END.finditer(text)] == [m.span() for m in plain_end.finditer(text)]
+    last_word = re.search(r"(\S+)\.$", text)
+    assert cleaning._word_before_final_stop(text) == (last_word[1] if last_word else None)
+    plain_spaces = re.compile(r"[\t\u00a0\u200b][ \t\u00a0\u200b]*| [ \t\u00a0\u200b]+")
+    assert cleaning.collapse_spaces(text) == plain_spaces.sub(" ", text)
+    plain_fragment = len(text.split()) <= 3 and not re.search(r"[.!?\"”:]$", text)
+    assert is_short_fragment(text) == plain_fragment
+
+
+def test_the_shared_options_are_those_extract_builds():
+    from trafilatura.settings import Extractor
+
+    built = Extractor(output_format="txt", fast=True, comments=False, tables=False, dedup=False)
+    shared = cleaning.extraction_options(None)
+    assert cleaning.extraction_options(None) is shared
+    for name in Extractor.__slots__:
+        if name != "date_params":  # holds today's date, read only with metadata
+            assert getattr(shared, name) == getattr(built, name), name
+    assert cleaning.extraction_options("https://example.com/a").url == "https://example.com/a"
