@@ -118,14 +118,17 @@ def tokenize(text: str) -> list[str]:
     """The tokens of ``text``: words, numbers, parenthesised asides and punctuation marks (TOKEN.findall).
 
     Only an aside holds a space, so up to the space before the first "(" the text is tokenized piece by
-    space-separated piece, and a piece of letters only is one word without running the pattern.
+    space-separated piece. The pattern runs only on unusual pieces: letters are one word, letters and a
+    full stop one word ("Kab."), letters and a comma a word and a mark.
     """
     paren = text.find("(")
     plain_end = len(text) if paren < 0 else text.rfind(" ", 0, paren) + 1
     tokens: list[str] = []
     for piece in text[:plain_end].split():
-        if piece.isalpha():
+        if piece.isalpha() or (piece[-1] == "." and piece[:-1].isalpha()):
             tokens.append(piece)
+        elif piece[-1] == "," and piece[:-1].isalpha():
+            tokens += (piece[:-1], ",")
         else:
             tokens += TOKEN.findall(piece)
     if plain_end < len(text):
