@@ -42,7 +42,8 @@ def _number_word_pattern() -> str:
 # Digits not glued to a word, a separator or a decimal part, as
 # "(?<![\w.,/:-])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)" but with the first digit before the
 # look-behind that checks what precedes it: a scan tries this branch only where a digit is (same matches).
-_DIGITS = r"\d(?<![\w.,/:-]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
+_DIGITS_AFTER_FIRST = r"(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
+_DIGITS = rf"\d(?<![\w.,/:-]\d){_DIGITS_AFTER_FIRST}"
 _DIGITS_NUMBER = rf"(?P<digits>{_DIGITS})(?![\w/:-]|[.,]\d)"
 _NUMBER = re.compile(rf"{_DIGITS_NUMBER}|(?<![\w-])(?P<words>{_number_word_pattern()})(?![\w-])", re.IGNORECASE)
 _UNIT = re.compile(
@@ -74,7 +75,13 @@ _PLACE_BEFORE_NUMBER = re.compile(
 )
 _EXCLUDED_AFTER = Caseless(_alternation(_CONTEXT["excluded_after"]))
 _OTHER_TYPE = Caseless(rf"\b(?:{_alternation(_CONTEXT['other_violation_types'])})\b")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _MONEY = Caseless(rf"\b(?:{_alternation(_CONTEXT['money_politics'])})\b")
+# Each money phrase holds its longest word, as _MONEY.lowered spells it (only A-Z lowered): a lowered text
+# without any of these words holds no money phrase.
+_MONEY_WORDS = tuple(
+    max(phrase.translate(_ASCII_LOWER).split(), key=len) for phrase in _CONTEXT["money_politics"]
+)
 _NEUTRALITY = Caseless(rf"\b(?:{_alternation(_CONTEXT['neutrality'])})")
 _NEXT_NUMBER = re.compile(r"\d|[.;!?](?:\s|$)")
 # "sebanyak 463 atau 74,9 persen dinilai melanggar": the share restates the count before it.
@@ -88,13 +95,15 @@ _YEARS = range(1945, 2101)
 _NUMBER_LOWER = re.compile(_NUMBER.pattern)
 
 
-def _number_word_scan_pattern() -> str:
-    """The number-word branch of ``_NUMBER`` for lowered text, written so that a scan tries only its first letters.
+def _number_scan_pattern() -> str:
+    """A pattern for lowered text that begins one character before each number ``_NUMBER_LOWER.finditer`` finds.
 
-    "(?<![\\w-])(?:dua|dua\\s+belas|...)" becomes "d(?<![\\w-]d)(?:ua(?:...)?|elapan(?:...)?)|...": each branch
-    opens with a letter and checks what precedes it from behind (same matches, about twice as fast). A digit word
-    may go on with "puluh" (and a digit word) or "belas", tried in the order of ``_number_word_pattern``; a
-    special ("sepuluh") never begins where a digit word does.
+    A number begins after a character that is no word character nor "-" (nor ".", ",", "/" or ":" before
+    digits), or at the start of the text: scanned with a character put before it, one character class opens
+    the pattern and a scan tries only the places of such a character. Number words are tried as a trie of their
+    first letters ("d(?:ua(?:...)?|elapan(?:...)?)|..."): a digit word may go on with "puluh" (and a digit word)
+    or "belas", tried in the order of ``_number_word_pattern``; a special ("sepuluh") never begins where a digit
+    word does. No match holds the character before the next one (matches end with a word character).
     """
     digit_words = sorted(_NUMBERS["digits"], key=len, reverse=True)
     digit = literal_alternation(digit_words)
@@ -104,20 +113,15 @@ def _number_word_scan_pattern() -> str:
         rests[word[0]].append(re.escape(word[1:]) + suffix)
     for word in sorted(_NUMBERS["specials"], key=len, reverse=True):
         rests[word[0]].append(re.escape(word[1:]))
-    letters = (rf"{re.escape(first)}(?<![\w-]{re.escape(first)})(?:{'|'.join(rest)})" for first, rest in rests.items())
-    return rf"(?P<words>{'|'.join(letters)})(?![\w-])"
+    words = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in rests.items())
+    return rf"[^\w-](?:(?<![.,/:])\d{_DIGITS_AFTER_FIRST}(?![\w/:-]|[.,]\d)|(?:{words})(?![\w-]))"
 
 
-# The two branches of _NUMBER_LOWER on their own: no digits match overlaps a words match, so the two scans
-# together find the matches of _NUMBER_LOWER's scan (each begins where one of theirs begins).
-_DIGITS_NUMBER_LOWER = re.compile(_DIGITS_NUMBER)
-_WORDS_NUMBER_LOWER = re.compile(_number_word_scan_pattern())
+_NUMBER_SCAN = re.compile(_number_scan_pattern())
 # Joins a document's sentences for one scan: no number holds it, and a number's look-arounds treat it
 # like the end of the text (it is neither a word character, a space nor a separator such as "." or "-").
 # Lowering is per character except for a final sigma, which it also ends like the end of the text.
 _SENTENCE_JOIN = "\x00"
-# Every number _NUMBER_LOWER can match holds a digit or starts with one of these words.
-_NUMBER_FIRST_WORDS = tuple(_NUMBERS["digits"]) + tuple(_NUMBERS["specials"])
 _EXCLUDED_PERCENT = Caseless(rf"\b(?:{_alternation(_CONTEXT['percent_excluded_before'])})\b")
 
 
@@ -170,15 +174,9 @@ def _sentences_with_numbers(doc: Document) -> Iterator[tuple[str, str | None, li
 
 
 def _number_starts(lowered: str) -> list[int]:
-    """Where the numbers of a lowered text begin, in order (the starts of ``_NUMBER_LOWER.finditer``).
-
-    Number words are looked for only when the text holds one of their first words (most texts hold none).
-    """
-    starts = [match.start() for match in _DIGITS_NUMBER_LOWER.finditer(lowered)]
-    if any(word in lowered for word in _NUMBER_FIRST_WORDS):
-        starts.extend(match.start() for match in _WORDS_NUMBER_LOWER.finditer(lowered))
-        starts.sort()
-    return starts
+    """Where the numbers of a lowered text begin, in order (the starts of ``_NUMBER_LOWER.finditer``)."""
+    # The scan begins one character before each number; the character put before the text makes up for it.
+    return [match.start() for match in _NUMBER_SCAN.finditer(_SENTENCE_JOIN + lowered)]
 
 
 def _same_figure(count: _Count, stat: Statistic) -> bool:
@@ -224,6 +222,8 @@ def _is_about_money_only(sentence: str, lowered: str | None) -> bool:
     """Money politics without a word on neutrality; ``lowered`` is the sentence lowered, if that kept its length."""
     if lowered is None:
         return _MONEY.found(sentence) and not _NEUTRALITY.found(sentence)
+    if not any(word in lowered for word in _MONEY_WORDS):
+        return False  # most sentences: a few substring tests instead of a scan
     return _MONEY.lowered.search(lowered) is not None and _NEUTRALITY.lowered.search(lowered) is None
 
 
