@@ -280,9 +280,12 @@ def find_mentions(sentences: list[str], suspect: list[bool] | None = None, peopl
         if suspect_here:
             named += _named_by_introduction(sentence, index, mentions)
             named.sort(key=lambda mention: mention.start)
-        unnamed = _unnamed_in_sentence(sentence, index) if suspect_here or listing[index] else []
-        if named or not suspect_here:
-            unnamed = [mention for mention in unnamed if mention.other_group]
+        if suspect_here and not named:
+            unnamed = _unnamed_in_sentence(sentence, index)
+        elif (suspect_here or listing[index]) and "lain" in sentence:  # "lainnya", "selain": a group set apart
+            unnamed = [mention for mention in _unnamed_in_sentence(sentence, index) if mention.other_group]
+        else:
+            unnamed = []
         # An act cued only in a rule ("larangan kepala desa terlibat dalam kampanye") is not this mention's act.
         category = _category_of(sentence) if (named or unnamed) and not _is_normative(sentence) else None
         for mention in named + unnamed:
