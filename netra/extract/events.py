@@ -245,9 +245,11 @@ class BodySentences:
 
     def following(self, sentence: str) -> str:
         """The body sentence after the last occurrence of ``sentence`` that has one after it, else ""."""
+        if not self._is_body(sentence):
+            return ""  # not in the body at all (the headline, say)
         sentences = self._sentences
         for index in range(len(sentences) - 1, -1, -1):
-            if sentences[index] == sentence and self._is_body(sentence):
+            if sentences[index] == sentence:
                 after = next((s for s in sentences[index + 1 :] if self._is_body(s)), None)
                 if after is not None:
                     return after
