@@ -312,7 +312,7 @@ def read_name(tokens: list[str], i: int) -> tuple[str | None, int]:
     while i < len(tokens) and tokens[i] in HONORIFICS:
         i += 1
     words: list[str] = []
-    if i + 1 < len(tokens) and (tokens[i] in NAME_OPENERS or INITIAL.fullmatch(tokens[i])) \
+    if i + 1 < len(tokens) and (tokens[i] in NAME_OPENERS or is_initial(tokens[i])) \
             and is_title_word(tokens[i + 1]) and tokens[i + 1].rstrip(".") not in NOT_NAME:
         words.append(tokens[i])  # "I Nyoman Celos", "A. Murtala"
         i += 1
@@ -342,10 +342,15 @@ def read_name(tokens: list[str], i: int) -> tuple[str | None, int]:
         words.pop()
     if not words or len(words) > 5 or not any(len(w) >= 3 for w in words):
         return None, i
-    if _region_key(tuple(words)):
+    if may_begin_region(words[0]) and _region_key(tuple(words)):
         return None, i  # "Sekdakab Pesawaran." - the place closes the position
     words[-1] = words[-1].rstrip(".") if len(words[-1]) > 2 else words[-1]
     return " ".join(words), i
+
+
+def is_initial(token: str) -> bool:
+    """A capital A-Z and a full stop ("A."): what INITIAL matches in full."""
+    return len(token) == 2 and token[1] == "." and "A" <= token[0] <= "Z"
 
 
 def normalised_degree(text: str) -> str:

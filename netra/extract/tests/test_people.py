@@ -1,14 +1,26 @@
+from itertools import islice
+
 import pytest
 
 from netra.extract.people import (
     HEAD,
+    INITIAL,
+    NAME_THEN_POSITION,
+    ROLE,
     SHORTEST_INTRODUCERS,
+    TOKEN,
     HeadWindow,
     abbreviate,
     capital_follows,
     find_people,
     heads_in,
+    is_initial,
     lines_holding,
+    may_begin_region,
+    names_then_positions,
+    region_run,
+    role_matches,
+    tokenize,
 )
 from netra.extract.pipeline import extract_text
 from netra.extract.record import Document
@@ -149,3 +161,44 @@ def test_unknown_words_before_an_institution_and_a_comma_are_part_of_the_positio
                        "Sikka, Bripka Yohanes Bata, di kantor Bawaslu.")
     assert [(p.name, p.position) for p in doc.people] == [
         ("Budi Hartono", "Kasi Kum Polres"), ("Yohanes Bata", "Kanit Provost Polres Sikka")]
+
+
+TRICKY_TEXTS = [
+    "Ketua Bawaslu Bantul, Didik Joko Nugroho, S.Pd. (Koordinator Divisi Hukum) hadir.",
+    "Komandan Kodim 1204/Sanggau, Kab. Sanggau (x) dan (Pj) Bupati_Garut O'Neil ’s Budi,",
+    "a_b __ ² ½ é. É, (tanpa tutup ... (KPU)(Bawaslu) A.B.C 3.5 x-y \u00a0Budi\tSantoso (Ketua\nKPU)",
+    "", " ", "(", "Budi Santoso (Ketua Bawaslu Kabupaten Bantul)", "Ahmad Budi Santoso Rahmat Yusuf Ahmad Budi "
+    "Santoso Rahmat Yusuf Ahmad Budi Santoso Rahmat Yusuf Ahmad Budi Santoso Rahmat Yusuf Budi (Ketua KPU Bantul)",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_tokenize_and_token_ends_agree_with_the_token_pattern(text):
+    assert tokenize(text) == TOKEN.findall(text)
+    window = HeadWindow(text, 3, tokenize(text))
+    for k in range(len(window.tokens)):
+        assert window.end_of(k) == 3 + next(islice(TOKEN.finditer(text), k, None)).end()
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_names_then_positions_finds_what_finditer_finds(text):
+    expected = [(m.span(), m.groupdict()) for m in NAME_THEN_POSITION.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in names_then_positions(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Dua oknum Guru SD dan KEPALA DESA, yakni", "seorang ASN", "ſiswa dan ıbu guru", "İbu guru dan warga", "",
+])
+def test_role_matches_finds_what_the_case_insensitive_pattern_finds(text):
+    assert [m.span() for m in role_matches(text)] == [m.span() for m in ROLE.finditer(text)]
+
+
+def test_is_initial_is_a_full_initial_match():
+    for token in ["A.", "Z.", "a.", "AB", "A", "A..", "É.", ".A", "1."]:
+        assert is_initial(token) == (INITIAL.fullmatch(token) is not None)
+
+
+def test_a_region_run_begins_only_where_a_region_key_may():
+    assert may_begin_region("Nusa") and may_begin_region("Bantul") and may_begin_region("Éxyz")
+    assert region_run(["Nusa", "Tenggara", "Barat", "Didik"], 0) == 3
+    assert not may_begin_region("Qxqzw") and region_run(["Qxqzw", "Bantul"], 0) == 0
