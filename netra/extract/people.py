@@ -85,12 +85,14 @@ NAME = rf"[{UPPER}][{LOWER}]+(?:\s+(?:[{UPPER}][{LOWER}]+|[{UPPER}]\.(?=\s)|[{UP
 NAME_THEN_POSITION = re.compile(
     rf"(?P<name>{NAME})(?:,?\s+[A-Z][A-Za-z]{{0,3}}\.(?:[A-Za-z]{{1,4}}\.?)*)*\s*\((?P<position>[^()\n]{{3,90}})\)"
 )
-# Parentheses that can close a NAME_THEN_POSITION match, and a break no match runs across: a character that is
-# in no name, degree or space, or a space followed by neither a capital, a space nor "(".
+# Parentheses that can close a NAME_THEN_POSITION match, and the last break before them that no match of it or
+# of SELAKU runs across: a character in no name, degree, space or comma, or a space followed by neither a
+# capital, a space, "(" nor a comma (nor, at the end of the stretch searched, anything).
 PARENTHESES = re.compile(r"\([^()\n]{3,90}\)")
-LAST_BREAK = re.compile(r"(?s:.*)(?:[^A-Za-zÀ-ÖØ-öø-ÿ'’\s.,]|\s(?=[^\sA-ZÀ-ÖØ-Þ(]))")
-BREAK_REACH = 120  # characters searched back for a break before parentheses
+LAST_BREAK = re.compile(r"(?s:.*)(?:[^A-Za-zÀ-ÖØ-öø-ÿ'’\s.,]|\s(?=[^\sA-ZÀ-ÖØ-Þ(,]))")
+BREAK_REACH = 120  # characters searched back for a break before parentheses or "selaku"
 SELAKU = re.compile(rf"(?P<name>{NAME})\s*,?\s+selaku\s+(?P<position>[^,.;:\n\"“”]{{3,90}})")
+SPACES = re.compile(r"\s*")
 STOP_IN_SELAKU = re.compile(
     r"\s+(?:mengatakan|menyampaikan|mengaku|menjelaskan|menuturkan|menegaskan|yang|saat|ketika|kalau|"
     r"bahwa|dalam|pada|di|ke|untuk|telah|sudah|akan)\b.*$"
@@ -550,9 +552,7 @@ def name_before(text: str, head_start: int, position: str) -> Person | None:
 
 def people_with_selaku(text: str) -> list[Person]:
     found = []
-    if "selaku" not in text:
-        return found  # most texts; the scan below tries a name at every capital letter
-    for match in SELAKU.finditer(text):
+    for match in selaku_matches(text):
         tokens = tokenize(match["name"])
         start = max((k + 1 for k, t in enumerate(tokens) if t in NOT_NAME or t in HEAD_WORDS),
                     default=0)
@@ -561,6 +561,29 @@ def people_with_selaku(text: str) -> list[Person]:
         if name and position:
             found.append(Person(name, position))
     return found
+
+
+def selaku_matches(text: str) -> Iterator[re.Match]:
+    """The matches of SELAKU.finditer(text), each sought only around the word "selaku" it holds.
+
+    That word has spaces on both sides, and it is the first such "selaku" after the match's start: a space in
+    a name comes before a capital. The match runs across no break (LAST_BREAK), so it starts after the last
+    break before the word; when no break is found within BREAK_REACH characters, the search starts where the
+    previous match ended. It ends at most 90 characters past the spaces after the word; a match found there
+    that starts after the word holds a later one and is left to it.
+    """
+    searched = 0  # where the previous match ended
+    word = text.find("selaku", 1)
+    while word >= 0:
+        spaces_end = SPACES.match(text, word + len("selaku")).end()
+        if word > searched and text[word - 1].isspace() and spaces_end > word + len("selaku"):
+            last_break = LAST_BREAK.match(text, max(searched, word - BREAK_REACH), word)
+            begin = last_break.end() if last_break is not None else searched
+            match = SELAKU.search(text, begin, spaces_end + 90)
+            if match is not None and match.start() < word:
+                yield match
+                searched = match.end()
+        word = text.find("selaku", word + 1)
 
 
 def people_with_parenthesised_position(text: str) -> list[Person]:

@@ -7,6 +7,7 @@ from netra.extract.people import (
     INITIAL,
     NAME_THEN_POSITION,
     ROLE,
+    SELAKU,
     SHORTEST_INTRODUCERS,
     TOKEN,
     HeadWindow,
@@ -20,6 +21,7 @@ from netra.extract.people import (
     names_then_positions,
     region_run,
     role_matches,
+    selaku_matches,
     tokenize,
 )
 from netra.extract.pipeline import extract_text
@@ -202,3 +204,13 @@ def test_a_region_run_begins_only_where_a_region_key_may():
     assert may_begin_region("Nusa") and may_begin_region("Bantul") and may_begin_region("Éxyz")
     assert region_run(["Nusa", "Tenggara", "Barat", "Didik"], 0) == 3
     assert not may_begin_region("Qxqzw") and region_run(["Qxqzw", "Bantul"], 0) == 0
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS + [
+    "Jadio Pugantara selaku tim pemenangan pasangan calon, mengatakan", "Budi, selaku\nKetua RT",
+    "., selakuKetua  selaku   selaku  M, ", "O'Neil  selaku  ketua tim ’ Budi , Budi selaku , Ahmad Santoso selaku x",
+    "Santoso Santoso Ahmad  selaku Santoso x ketua Budi  selaku ketua, ,  ketua  selaku ", "selaku Budi selaku",
+])
+def test_selaku_matches_finds_what_finditer_finds(text):
+    expected = [(m.span(), m.groupdict()) for m in SELAKU.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in selaku_matches(text)] == expected
