@@ -51,6 +51,11 @@ BARE_HEADS_NEEDING_MORE = frozenset({"Tim", "Pengawas", "Guru", "Analis", "Anggo
                                      "Plh.", "Pj.", "Penjabat", "Pelaksana Harian", "Pelaksana Tugas",
                                      "Presiden", "Bendahara", "Kepala", "Ketua", "Wakil Ketua",
                                      "Koordinator", "Sekretaris", "Asisten", "Direktur", "Menteri"})
+# Tokens that position_length always counts as one position word (no full stop to strip, no honorific that
+# opens a name, nothing more to take): read_position takes them without asking it.
+SINGLE_POSITION_TOKENS = frozenset(
+    word for word in POSITION_TOKENS if word and not word.endswith(".") and word not in TAKES_MORE
+    and not (word in HONORIFICS and word not in POSITION_WORDS))
 GENERIC_POSITIONS = frozenset(DATA["generic_positions"])
 NAME_OPENERS = frozenset(DATA["name_openers"])
 HEAD_WINDOW = 260  # characters read after a head: the longest positions, a name and a short list of names
@@ -282,6 +287,9 @@ def read_position(tokens: list[str]) -> int:
     """Number of tokens (from 0) that make the position."""
     i = 0
     while i < len(tokens):
+        if tokens[i] in SINGLE_POSITION_TOKENS:
+            i += 1  # most position words
+            continue
         if tokens[i] == "," and segment_is_position(tokens, i + 1):
             i += 1
             continue

@@ -9,6 +9,7 @@ from netra.extract.people import (
     ROLE,
     SELAKU,
     SHORTEST_INTRODUCERS,
+    SINGLE_POSITION_TOKENS,
     TOKEN,
     HeadWindow,
     abbreviate,
@@ -19,6 +20,7 @@ from netra.extract.people import (
     lines_holding,
     may_begin_region,
     names_then_positions,
+    position_length,
     region_run,
     role_matches,
     selaku_matches,
@@ -214,3 +216,9 @@ def test_a_region_run_begins_only_where_a_region_key_may():
 def test_selaku_matches_finds_what_finditer_finds(text):
     expected = [(m.span(), m.groupdict()) for m in SELAKU.finditer(text)]
     assert [(m.span(), m.groupdict()) for m in selaku_matches(text)] == expected
+
+
+def test_single_position_tokens_are_one_position_word_wherever_they_stand():
+    for token in SINGLE_POSITION_TOKENS:
+        assert position_length([token], 0) == 1
+        assert position_length(["BKN", token, "Bantul", ","], 1) == 1
