@@ -78,7 +78,7 @@ class _Label:
     requires: Caseless | None
     excludes: Caseless | None
 
-    def matches(self, sentence: _Sentence, context: _Sentence | None, cue_starts: list[int]) -> bool:
+    def matches(self, sentence: _Sentence, context: _NextSentence, cue_starts: list[int]) -> bool:
         """A cue in ``sentence``; what it requires may also stand in ``context`` (the next sentence).
 
         ``cue_starts`` are the places where a cue of any label starts (at least one): a cue of this
@@ -87,7 +87,7 @@ class _Label:
         if not any(sentence.match(self.cue, start) for start in cue_starts):
             return False  # the usual case: neither the cues nor the requirement need be looked for
         cues = list(sentence.finditer(self.cue, cue_starts[0]))
-        if self.requires and not sentence.found(self.requires) and not (context and context.found(self.requires)):
+        if self.requires and not sentence.found(self.requires) and not context.found(self.requires):
             return False
         return any(not self._excluded(sentence, m) for m in cues)
 
@@ -264,12 +264,26 @@ class BodySentences:
         )
 
 
+class _NextSentence:
+    """The body sentence after a cue sentence, looked up only when a requirement is looked for in it."""
+
+    __slots__ = ("_body", "_text", "_sentence")
+
+    def __init__(self, body: BodySentences, text: str) -> None:
+        self._body, self._text = body, text
+        self._sentence: _Sentence | None = None
+
+    def found(self, pattern: Caseless) -> bool:
+        if self._sentence is None:
+            self._sentence = _Sentence(self._body.following(self._text))
+        return bool(self._sentence.text) and self._sentence.found(pattern)
+
+
 def activity_labels(title: str, body: BodySentences) -> set[str]:
     """Activity labels whose cue is in the lead or in an early framing sentence."""
     found: set[str] = set()
     for sentence, cue_starts in _cue_sentences(title, body):
-        next_text = body.following(sentence.text)
-        context = _Sentence(next_text) if next_text else None
+        context = _NextSentence(body, sentence.text)
         found |= {
             label.name for label in _ACTIVITIES
             if label.name not in found and label.matches(sentence, context, cue_starts)
