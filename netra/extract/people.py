@@ -598,7 +598,7 @@ def people_with_parenthesised_position(text: str) -> list[Person]:
     """ "ungkap M Rani Patty, S.Pd. (Koordinator Divisi ...) Panwaslu Kecamatan X": the post in parentheses."""
     found = []
     if HEAD_IN_PARENTHESES.search(text) is None:
-        return found  # most texts; the scan below tries a name at every capital letter
+        return found  # most texts: no parentheses open with a head
     for match in names_then_positions(text):
         position = match["position"].strip()
         if not HEAD.match(position) or position in BARE_HEADS_NEEDING_MORE or len(position.split()) < 2:
