@@ -87,6 +87,8 @@ _NEXT_NUMBER = re.compile(r"\d|[.;!?](?:\s|$)")
 # "sebanyak 463 atau 74,9 persen dinilai melanggar": the share restates the count before it.
 _SHARE_AFTER = re.compile(r"\s+atau\s+\d+(?:,\d+)?\s*(?:persen|%)", re.IGNORECASE)
 _OR_BEFORE = Caseless(r"\batau\s*$")
+# A percentage in brackets right after a counted figure: "178 ASN (47,8 persen)".
+_SHARE_OF_PREVIOUS = re.compile(r"\d\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*\(\s*$")
 _FURNITURE = re.compile(r"^\s*(?:baca\s+(?:juga|berita)|berita\s+(?:terkait|lainnya)|lihat\s+juga)\b", re.I)
 _VIOLATION = Caseless(rf"\b(?:{_alternation(_CONTEXT['violation'])})\b")
 _CASE_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['case'])})\b", re.IGNORECASE)
@@ -297,8 +299,8 @@ def _unscoped_count(
     if unit.group("person"):
         return _person_count(sentence, match, after, quantity, unit_text)
     if unit.group("continuation"):
-        previous = next((c for c in reversed(earlier) if c.kind == "case"), None)
-        return _Count(quantity, previous.unit, None, "case") if previous else None
+        previous = next((c.unit for c in reversed(earlier) if c.kind == "case"), previous_unit)
+        return _Count(quantity, previous, None, "case") if previous else None
     return _percentage(sentence, match, quantity, unit_text, earlier)
 
 
@@ -321,7 +323,10 @@ def _is_excluded_by_words_before(sentence: str, start: int) -> bool:
     if words and words[-1].lower() in _CONTEXT["excluded_before"]:
         return True
     clause = tail[max(tail.rfind(","), tail.rfind(";"), tail.rfind(":")) + 1 :]  # after the last of , ; :
-    return any(w.lower() in _CONTEXT["negations"] for w in _WORD.findall(clause)[-2:])
+    last_two = [w.lower() for w in _WORD.findall(clause)[-2:]]
+    if len(last_two) == 2 and last_two[0] in _CONTEXT["negations"] and last_two[1].startswith(("di", "ter")):
+        return False  # "belum diregister 10 perkara": a status label, not a negated count
+    return any(w in _CONTEXT["negations"] for w in last_two)
 
 
 def _has_aggregate_cue(sentence: str, match: re.Match) -> bool:
@@ -355,6 +360,8 @@ def _percentage(sentence, match, quantity, unit_text, earlier) -> _Count | None:
     """'62,5 persen laporan ...': a share of reports or cases, not a rate or a cut in pay."""
     if earlier and _OR_BEFORE.found(sentence[: match.start()]):
         return _Count(quantity, unit_text, None, "percent")
+    if earlier and _SHARE_OF_PREVIOUS.search(sentence[: match.start()]):
+        return _Count(quantity, unit_text, None, "percent")  # "178 ASN (47,8 persen)": the share that count is
     if any(c.kind == "case" for c in earlier) and not _EXCLUDED_PERCENT.found(sentence[: match.start()][-40:]):
         return _Count(quantity, unit_text, None, "percent")  # a share of the cases counted in the sentence
     window = _CONTEXT["percent_window"]

@@ -3,6 +3,7 @@
 import pytest
 
 from netra.extract import statistics
+from netra.extract.pipeline import extract_text
 from netra.extract.record import Document
 from netra.extract.statistics import counts_in_sentence, find_statistics, parse_number
 
@@ -144,3 +145,24 @@ def test_a_document_is_scanned_once_with_the_same_counts_as_sentence_by_sentence
     in_one_scan = [(sentence, statistics._counts(sentence, lowered, numbers, None))
                    for sentence, lowered, numbers in statistics._sentences_with_numbers(doc)]
     assert in_one_scan == [(sentence, counts) for sentence, counts in by_sentence if sentence != sentences[1]]
+
+
+def test_figures_that_go_on_from_an_earlier_sentence_keep_its_unit():
+    doc = extract_text(
+        "Rekap BKN\nBKN mencatat sebanyak 1.005 ASN dilaporkan melanggar netralitas. Sebanyak 580 ASN telah dijatuhi "
+        "sanksi. Sedangkan 147 sisanya belum mendapat tindak lanjut. \"121 lainnya dalam proses penindakan,\" ujarnya. "
+        "BKN telah memblokir 26 data kepegawaian."
+    )
+    assert [s.quantity for s in doc.statistics] == [1005, 580, 147, 121, 26]
+
+
+def test_a_status_label_after_belum_is_not_a_negated_count():
+    doc = extract_text("Rekap Bawaslu\nTotal terdapat 195 kasus: 130 diregister, 55 tidak diregister, belum "
+                       "diregister 10 perkara. Tidak ada satu kasus pun yang dihentikan.")
+    assert [s.quantity for s in doc.statistics] == [195, 130, 55, 10]
+
+
+def test_a_share_in_brackets_after_a_count_is_a_statistic():
+    doc = extract_text("Sanksi ASN\nBaru 194 ASN (52,2 persen) yang telah dijatuhi sanksi oleh PPK. Sisanya, 178 ASN "
+                       "(47,8 persen) belum dijatuhi sanksi.")
+    assert [s.quantity for s in doc.statistics] == [194, 52.2, 178, 47.8]
