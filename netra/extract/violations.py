@@ -181,11 +181,13 @@ _STAGES = [(rule["name"], _compile(rule["pattern"])) for rule in _RULES["stages"
 # The same patterns for lowered sentences (case-sensitive scans are about twice as fast as IGNORECASE).
 _STAGES_LOWER = [(name, _lowered_and_grouped(rule["pattern"])) for (name, _), rule
                  in zip(_STAGES, _RULES["stages"], strict=True)]
-# Every place where some stage pattern matches (a lookahead: one zero-width match at each). Most sentences
-# have none; in the others the six patterns are tried only at these places, not each over the whole sentence.
-_ANY_STAGE_AHEAD = re.compile(
-    "(?={})".format(_lowered_and_grouped("|".join(rule["pattern"] for rule in _RULES["stages"])).pattern)
-)
+# For each stage but the last, every place where some stage ranked above it can match (a lookahead: one
+# zero-width match at each). Most sentences have none; in the others only the stages that would raise an entry's
+# latest stage are tried, and only at these places, not each over the whole sentence.
+_STAGE_PLACES_ABOVE = [
+    re.compile("(?={})".format(_lowered_and_grouped("|".join(rule["pattern"] for rule in rules)).pattern))
+    for rules in (_RULES["stages"][above:] for above in range(1, len(_STAGES)))
+]
 _STAGE_RANK = {name: rank for rank, (name, _) in enumerate(_STAGES)}
 _SANCTION = _caseless(_RULES["sanctions"]["pattern"])
 _WINDOWS = _RULES["windows"]
@@ -803,23 +805,34 @@ def _clause_from(text: str, start: int, max_words: int = 14) -> str:
 
 
 def _latest_stage(texts: list[str]) -> str:
-    reached = {name for text in texts for name in _stages_in(text)}
-    return max(reached | {"reported"}, key=_STAGE_RANK.__getitem__)
+    """The furthest handling stage the texts report as taken, else 'reported'."""
+    rank, last = _STAGE_RANK["reported"], len(_STAGES) - 1
+    for text in texts:
+        if rank == last:
+            break
+        rank = _furthest_stage_above(text, rank)
+    return _STAGES[rank][0]
 
 
 @lru_cache(maxsize=4096)
-def _stages_in(sentence: str) -> frozenset[str]:
-    """Handling stages a sentence reports as taken (not planned, denied or hypothetical)."""
+def _furthest_stage_above(sentence: str, floor: int) -> int:
+    """The rank of the furthest handling stage ranked above ``floor`` that a sentence reports as taken (not
+    planned, denied or hypothetical), else ``floor``."""
     lowered = sentence.lower()
     if len(lowered) != len(sentence):
-        starts = {name: (match.start() for match in pattern.finditer(sentence)) for name, pattern in _STAGES}
+        def starts(rank: int) -> Iterator[int]:
+            return (match.start() for match in _STAGES[rank][1].finditer(sentence))
     else:
-        places = [match.start() for match in _ANY_STAGE_AHEAD.finditer(lowered)]
+        places = [match.start() for match in _STAGE_PLACES_ABOVE[floor].finditer(lowered)]
         if not places:
-            return frozenset()
-        starts = {name: _match_starts(pattern, lowered, places) for name, pattern in _STAGES_LOWER}
-    return frozenset(
-        name for name, found in starts.items() if any(not _is_hypothetical(sentence[:start]) for start in found)
+            return floor
+
+        def starts(rank: int) -> Iterator[int]:
+            return _match_starts(_STAGES_LOWER[rank][1], lowered, places)
+    return next(
+        (rank for rank in range(len(_STAGES) - 1, floor, -1)
+         if any(not _is_hypothetical(sentence[:start]) for start in starts(rank))),
+        floor,
     )
 
 
@@ -865,7 +878,7 @@ def clean_name(raw: str) -> str | None:
 
 
 def _clear_sentence_caches() -> None:
-    for cached in (_roles_in, _categories_in, _stages_in, _role_of, _has_suspect_cue, _is_normative):
+    for cached in (_roles_in, _categories_in, _furthest_stage_above, _role_of, _has_suspect_cue, _is_normative):
         cached.cache_clear()
 
 
