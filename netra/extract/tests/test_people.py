@@ -222,3 +222,10 @@ def test_single_position_tokens_are_one_position_word_wherever_they_stand():
     for token in SINGLE_POSITION_TOKENS:
         assert position_length([token], 0) == 1
         assert position_length(["BKN", token, "Bantul", ","], 1) == 1
+
+
+def test_spelled_out_police_ranks_and_tubagus_are_not_names():
+    doc = extract_text("Laporan\nKapolres Garut Ajun Komisaris Besar Polisi Budi Satria dilaporkan. Sekdes Cening "
+                       "Tb. Heryana juga hadir.")
+    assert [(p.name, p.position) for p in doc.people] == [("Budi Satria", "Kapolres Garut"),
+                                                          ("Heryana", "Sekdes Cening")]
