@@ -551,7 +551,7 @@ def test_spelled_out_ranks_and_places_are_not_names():
 def test_steering_support_through_ones_office_is_use_of_office():
     doc = extract_text(
         "Pejabat Dilaporkan\n"
-        "Bawaslu meneruskan laporan dugaan pelanggaran netralitas tiga pejabat ke BKN. Para ASN terlapor diduga "
-        "melakukan penggiringan dukungan terhadap salah satu bakal calon melalui kegiatan dinas."
+        "Bawaslu meneruskan ke BKN laporan dugaan pelanggaran netralitas yang dilakukan tiga ASN. Para ASN terlapor "
+        "diduga melakukan penggiringan dukungan terhadap salah satu bakal calon melalui kegiatan dinas."
     )
     assert [(v.actor_role, v.act_category) for v in doc.violations] == [("ASN", "use_of_office")]
