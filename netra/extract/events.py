@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from netra.extract.cleaning import split_sentences
-from netra.extract.patterns import Caseless
+from netra.extract.patterns import Caseless, group_end, top_alternatives
 from netra.extract.record import Document
 
 _RULES = tomllib.loads((Path(__file__).parent / "data" / "events.toml").read_text(encoding="utf-8"))
@@ -104,50 +104,6 @@ def _label(key: str) -> _Label:
     return _Label(rule.get("label", key), Caseless(rule["cue"]), **optional)
 
 
-def _top_alternatives(pattern: str) -> list[str]:
-    """The alternatives of a pattern split at its top-level "|" (not inside a group or a character class)."""
-    alternatives, current = [], ""
-    for token, depth in _tokens(pattern):
-        if token == "|" and depth == 0:
-            alternatives.append(current)
-            current = ""
-        else:
-            current += token
-    return [*alternatives, current]
-
-
-def _tokens(pattern: str) -> Iterator[tuple[str, int]]:
-    """The pattern's tokens (a character, an escape or a whole character class), each with how many groups hold it."""
-    depth, position = 0, 0
-    while position < len(pattern):
-        end = _class_end(pattern, position) if pattern[position] == "[" else position + 1
-        end += pattern[position] == "\\"
-        token = pattern[position:end]
-        position = end
-        depth -= token == ")"
-        yield token, depth
-        depth += token == "("
-
-
-def _class_end(pattern: str, start: int) -> int:
-    """Where the character class opening at ``start`` ends ("]" right after "[" or "[^" is a member)."""
-    position = start + 1 + (pattern[start + 1 : start + 2] == "^")
-    position += pattern[position : position + 1] == "]"
-    while pattern[position] != "]":
-        position += 2 if pattern[position] == "\\" else 1
-    return position + 1
-
-
-def _group_end(pattern: str, start: int) -> int:
-    """Where the ")" closing the group that opens at ``start`` is."""
-    position = start
-    for token, depth in _tokens(pattern[start:]):
-        if token == ")" and depth == 0:
-            return position
-        position += len(token)
-    raise ValueError(f"unbalanced group in {pattern!r}")
-
-
 def _without_leading_group(alternative: str) -> list[str]:
     """ "(?:a|b)c" -> ["ac", "bc"] (nested leading groups too): the same places, each alternative opening with text.
 
@@ -155,22 +111,22 @@ def _without_leading_group(alternative: str) -> list[str]:
     """
     if not alternative.startswith("(?:"):
         return [alternative]
-    close = _group_end(alternative, 0)
+    close = group_end(alternative)
     rest = alternative[close + 1 :]
     if rest[:1] in ("?", "*", "+", "{"):
         return [alternative]
-    return [x for inner in _top_alternatives(alternative[3:close]) for x in _without_leading_group(inner + rest)]
+    return [x for inner in top_alternatives(alternative[3:close]) for x in _without_leading_group(inner + rest)]
 
 
 def _word_start_alternatives(pattern: str) -> tuple[list[str], str] | None:
     """ "\\b(?:a|b)\\b" -> (["a", "b"], "\\b"), "\\b(?:a|b)" -> (["a", "b"], ""); None for another form."""
     if not pattern.startswith(r"\b(?:"):
         return None
-    close = _group_end(pattern, len(r"\b"))
+    close = group_end(pattern, len(r"\b"))
     trailing = pattern[close + 1 :]
     if trailing not in ("", r"\b"):
         return None
-    return _top_alternatives(pattern[len(r"\b(?:") : close]), trailing
+    return top_alternatives(pattern[len(r"\b(?:") : close]), trailing
 
 
 def _word_start_pattern(patterns: list[str]) -> str:

@@ -24,118 +24,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from netra.extract.cleaning import split_sentences
-from netra.extract.patterns import Caseless
+from netra.extract.patterns import Caseless, grouped
 from netra.extract.patterns import lowercase_pattern as _lowercase_pattern
 from netra.extract.places import region_keys
 from netra.extract.record import Document, Violation
 from netra.extract.statistics import counts_in_sentence, parse_number
-
-# -- faster forms of the rule patterns -------------------------------------------------
-# At each place a scan looks, the regex engine tries every alternative of a long alternation in turn.
-# Grouped by their first character ("diduga|dugaan|melanggar" -> "d(?:iduga|ugaan)|melanggar"), the
-# alternatives are ruled out by one comparison per group instead. Alternatives that begin with different
-# characters cannot match at the same place, and within a group their order is kept: the grouped pattern
-# finds the same matches.
-
-
-def _grouped(pattern: str) -> str:
-    """``pattern`` with its alternatives grouped by first character, or ``pattern`` itself if some
-    alternative does not start with a literal character."""
-    alternatives = []
-    for alternative in _alternatives(pattern):
-        literal_led = _literal_led(alternative)
-        if literal_led is None:
-            return pattern
-        alternatives += literal_led
-    return _group_by_first_character(alternatives) or pattern
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a pattern: 'a|b(?:c|d)' -> ['a', 'b(?:c|d)']."""
-    parts, start = [], 0
-    for position, char, depth in _structure(pattern):
-        if char == "|" and depth == 0:
-            parts.append(pattern[start:position])
-            start = position + 1
-    return [*parts, pattern[start:]]
-
-
-def _group_end(pattern: str) -> int:
-    """Where the group opening ``pattern`` closes."""
-    return next(position for position, char, depth in _structure(pattern) if char == ")" and depth == 0)
-
-
-def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
-    """(position, character, depth in groups) for the pattern's characters outside escapes and sets."""
-    depth, position, in_set = 0, 0, False
-    while position < len(pattern):
-        char = pattern[position]
-        if char == "\\":
-            position += 2
-            continue
-        if in_set:
-            in_set = char != "]" or pattern[position - 1] == "[" or pattern[position - 2 : position] == "[^"
-        elif char == "[":
-            in_set = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-            yield position, char, depth
-        else:
-            yield position, char, depth
-        position += 1
-
-
-def _literal_led(alternative: str) -> list[str] | None:
-    """The alternative as alternatives that each start with a literal character (after an optional
-    \\b or lookbehind), tried in the same order: '(?:a|b)?c' -> ['ac', 'bc', 'c']. None if it cannot be."""
-    if alternative.startswith(r"\b") or alternative.startswith("(?<"):
-        prefix = r"\b" if alternative.startswith(r"\b") else alternative[: _group_end(alternative) + 1]
-        rest = _literal_led(alternative[len(prefix) :])
-        return None if rest is None else [prefix + item for item in rest]
-    if alternative.startswith("(?:"):
-        end = _group_end(alternative)
-        quantifier, rest = alternative[end + 1 : end + 2], alternative[end + 1 :]
-        if quantifier == "?":
-            rest = rest[1:]
-        if quantifier in ("*", "+", "{") or rest[:1] in ("?", "+"):
-            return None  # repeated, or lazy / possessive: not a plain choice
-        choices = _alternatives(alternative[3:end]) + ([""] if quantifier == "?" else [])
-        expanded = [_literal_led(choice + rest) for choice in choices]
-        return None if None in expanded else [item for items in expanded for item in items]
-    return [alternative] if _first_literal(alternative) else None
-
-
-def _first_literal(alternative: str) -> str | None:
-    """The literal character an alternative must start with, if it has one."""
-    first, after = alternative[:1], alternative[1:2]
-    if first and (first.isalnum() or first in " -'") and after not in ("?", "*", "+", "{"):
-        return first
-    return None
-
-
-def _group_by_first_character(alternatives: list[str]) -> str | None:
-    r"""'\ba|\bab|\bc' -> '\b(?:a(?:|b)|c)'. A shared leading \b is tested once; a lookbehind before
-    the first character moves after it ('(?<!x )lurah' -> 'l(?<!x l)urah'). None if some alternative
-    does not start with a literal character."""
-    if all(alternative.startswith(r"\b") for alternative in alternatives):
-        inner = _group_by_first_character([alternative[2:] for alternative in alternatives])
-        return None if inner is None else r"\b" + inner
-    groups: dict[str, list[str]] = {}
-    for alternative in alternatives:
-        lookbehind = alternative[: _group_end(alternative) + 1] if alternative.startswith("(?<") else ""
-        rest = alternative[len(lookbehind) :]
-        first = _first_literal(rest)
-        if first is None:
-            return None
-        after_first = f"{lookbehind[:-1]}{re.escape(first)})" if lookbehind else ""
-        groups.setdefault(first, []).append(after_first + rest[1:])
-    branches = []
-    for first, rests in groups.items():
-        inner = _group_by_first_character(rests) if len(rests) > 1 else None
-        body = inner or (rests[0] if len(rests) == 1 else "(?:{})".format("|".join(rests)))
-        branches.append(re.escape(first) + body)
-    return branches[0] if len(branches) == 1 else "(?:{})".format("|".join(branches))
-
 
 _RULES = tomllib.loads((Path(__file__).parent / "data" / "violations.toml").read_text(encoding="utf-8"))
 
@@ -145,8 +38,9 @@ def _compile(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
 
 
 def _lowered_and_grouped(pattern: str) -> re.Pattern:
-    """The pattern for lowercased text (about twice as fast as IGNORECASE), its alternatives grouped."""
-    return re.compile(_grouped(_lowercase_pattern(pattern)))
+    """The pattern for lowercased text (about twice as fast as IGNORECASE), its alternatives grouped by first
+    character (see patterns.grouped)."""
+    return re.compile(grouped(_lowercase_pattern(pattern)))
 
 
 def _caseless(pattern: str) -> Caseless:

@@ -106,8 +106,7 @@ def test_beyond_the_lead_a_cue_counts_only_in_a_framing_sentence_that_does_not_l
     assert labels("", "\n".join(filler[:2] + [unframed])) == ["socialization"]  # in the lead
 
 
-def test_pattern_alternatives_split_at_the_top_level_only():
-    assert events._top_alternatives(r"a|(?:b|c)d|[|x]|\|e|[]|]") == ["a", "(?:b|c)d", "[|x]", r"\|e", "[]|]"]
+def test_a_leading_group_is_spread_over_its_alternatives():
     assert events._without_leading_group("(?:(?:a|b)c|d)e") == ["ace", "bce", "de"]
     assert events._without_leading_group("(?:a|b)?c") == ["(?:a|b)?c"]
 

@@ -2,9 +2,10 @@
 
 import re
 
+from netra.extract.patterns import grouped
 from netra.extract.pipeline import extract_text
 from netra.extract.record import Document, Person
-from netra.extract.violations import _RULES, _grouped, _last_word, clean_name, find_violations
+from netra.extract.violations import _RULES, _last_word, clean_name, find_violations
 
 
 def violations(text: str, title: str = ""):
@@ -315,16 +316,6 @@ def test_bawaslu_reporting_a_case_to_bkn_is_forwarding_but_a_complainant_doing_s
     assert [v.status for v in violations(by_complainant)] == ["reported"]
 
 
-def test_grouping_alternatives_by_first_character_keeps_the_matches():
-    pattern = r"\b(?:(?:di|meng)?unggah(?:an)?|dugaan|(?<!perangkat\s)lurah\b|duga)"
-    assert _grouped(pattern) == (
-        r"\b(?:d(?:iunggah(?:an)?|uga(?:an|))|mengunggah(?:an)?|unggah(?:an)?|l(?<!perangkat\sl)urah\b)"
-    )
-    text = "diunggah dugaan menduga perangkat lurah, lurah, unggahan duga mengunggah"
-    assert [m.span() for m in re.finditer(_grouped(pattern), text)] == [m.span() for m in re.finditer(pattern, text)]
-    assert _grouped(r"\w+|abc") == r"\w+|abc"  # an alternative without a first character: left as it is
-
-
 def test_grouped_rule_patterns_find_the_same_matches():
     text = (
         "Kepala Desa Sukamaju diduga mengunggah dukungan di Facebook; perangkat lurah dan lurah Cibodas "
@@ -334,7 +325,7 @@ def test_grouped_rule_patterns_find_the_same_matches():
     patterns = [rule["pattern"] for key in ("roles", "categories", "stages") for rule in _RULES[key]]
     for pattern in [*patterns, *_RULES["cues"].values()]:
         plain = [m.span() for m in re.finditer(pattern, text)]
-        assert [m.span() for m in re.finditer(_grouped(pattern), text)] == plain, pattern
+        assert [m.span() for m in re.finditer(grouped(pattern), text)] == plain, pattern
 
 
 def test_the_word_before_a_mention_is_read_as_the_end_anchored_pattern_would():
@@ -533,10 +524,10 @@ def test_a_village_written_between_the_post_and_the_name_is_not_part_of_the_name
 
 
 def test_the_post_scan_stays_grouped_by_first_letter():
-    """A post pattern opening with a capture group makes _grouped give up on the whole post scan (~25% slower)."""
+    """A post pattern opening with a capture group makes grouped() give up on the whole post scan (~25% slower)."""
     from netra.extract.violations import _ANY_ROLE_PATTERN
 
-    assert _grouped(_ANY_ROLE_PATTERN) != _ANY_ROLE_PATTERN
+    assert grouped(_ANY_ROLE_PATTERN) != _ANY_ROLE_PATTERN
 
 
 def test_spelled_out_ranks_and_places_are_not_names():
