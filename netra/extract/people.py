@@ -237,7 +237,8 @@ def position_length(tokens: list[str], i: int) -> int:
             return 1 + district
         if text in TAKES_VILLAGE and i + 2 < len(tokens) and is_title_word(tokens[i + 1]) \
                 and is_title_word(tokens[i + 2]) and tokens[i + 1] not in NOT_NAME:
-            return 2 + place_suffix(tokens, i + 2)
+            # "Lurah Margorejo Tempel": the village, then its district, is all position
+            return 2 + (district_run(tokens, i + 2) or place_suffix(tokens, i + 2))
         if text in TAKES_NEXT_NAME:
             j = i + 2 if i + 1 < len(tokens) and tokens[i + 1].startswith("(") else i + 1
             used = place_name_length(tokens, j)

@@ -394,9 +394,10 @@ def _unnamed_in_sentence(sentence: str, index: int) -> list[_Mention]:
     candidates = []
     for match in _roles_in(sentence):
         before = sentence[: match.start()]
-        if _is_conditional(before) or _CUE["generic_before"].found(before[-_TAIL:]):
-            continue
         role = _role_of(match.group())
+        pointed_at = _points_at_the_story_actor(sentence, match, role)
+        if _is_conditional(before) or (_CUE["generic_before"].found(before[-_TAIL:]) and not pointed_at):
+            continue  # "netralitas lurah" is general, "netralitas lurah ini" is about the story's lurah
         if not _is_identified(sentence, before, match, role) or _is_aggregate(sentence, before):
             continue
         org = _org_after(sentence, match.end())
@@ -428,9 +429,17 @@ def _is_identified(sentence: str, before: str, match: re.Match, role: str) -> bo
     if _CUE["alleged_before"].found(before[-_TAIL:]) and _CUES["place"].search(sentence):
         return True
     after = sentence[match.end() :]
+    if _points_at_the_story_actor(sentence, match, role):
+        return True
     if role in _GENERIC_ROLES or _is_title_case(sentence) or not _CUES["post_qualifier"].match(after):
         return False
     return not _CUE["speaker_after_post"].found(after[: _WINDOWS["speaker_after_post_chars"]])
+
+
+def _points_at_the_story_actor(sentence: str, match, role: str) -> bool:
+    """'lurah ini', 'oknum kades tersebut': a specific post with a demonstrative is the story's actor ('netralitas
+    ASN ini' is the case, not a person: generic posts do not count)."""
+    return role not in _GENERIC_ROLES and _CUE["demonstrative_after"].found(sentence[match.end() : match.end() + 12])
 
 
 def _is_title_case(sentence: str) -> bool:

@@ -229,3 +229,9 @@ def test_spelled_out_police_ranks_and_tubagus_are_not_names():
                        "Tb. Heryana juga hadir.")
     assert [(p.name, p.position) for p in doc.people] == [("Budi Satria", "Kapolres Garut"),
                                                           ("Heryana", "Sekdes Cening")]
+
+
+def test_a_village_then_its_district_after_a_village_head_is_no_name():
+    doc = extract_text("Tiga Lurah\nBawaslu mengklarifikasi tiga lurah. Yakni, Lurah Margorejo Tempel, Lurah Sambirejo "
+                       "Prambanan dan Lurah Widodomartani Ngemplak.")
+    assert doc.people == []

@@ -546,3 +546,30 @@ def test_steering_support_through_ones_office_is_use_of_office():
         "diduga melakukan penggiringan dukungan terhadap salah satu bakal calon melalui kegiatan dinas."
     )
     assert [(v.actor_role, v.act_category) for v in doc.violations] == [("ASN", "use_of_office")]
+
+
+def test_an_official_urging_civil_servants_at_a_pledge_is_not_accused():
+    doc = extract_text(
+        "Ikrar Netralitas ASN\n"
+        "Ikrar netralitas ASN dibacakan oleh Sekda Jateng, Sumarno, dalam apel pagi. Dalam sambutannya, Sekda Jateng "
+        "Sumarno mengajak ASN untuk mendukung kelancaran Pemilu 2024."
+    )
+    assert doc.violations == []
+    doc = extract_text("Pakta Integritas\nPj Sekda Papua, Derek Hegmur mengharapkan ASN tidak melakukan intimidasi dan "
+                       "ancaman kepada pegawai.")
+    assert [v.actor_name for v in doc.violations if v.actor_name] == []
+
+
+def test_asking_people_to_vote_for_a_candidate_is_campaign_involvement():
+    doc = extract_text("Kades Dilaporkan\nSeorang kepala desa dilaporkan ke Bawaslu karena mengajak warga untuk "
+                       "memilih pasangan calon nomor urut 2.")
+    assert [(v.actor_role, v.act_category) for v in doc.violations] == [("kepala desa", "campaign_involvement")]
+
+
+def test_a_specific_post_with_a_demonstrative_is_the_storys_actor_but_not_a_generic_one():
+    doc = extract_text("Lurah Diklarifikasi\nBawaslu masih mengkaji dugaan pelanggaran netralitas lurah ini setelah "
+                       "foto bersama calon bupati beredar.")
+    assert [(v.actor_role, v.act_category) for v in doc.violations] == [("lurah", "campaign_attendance")]
+    doc = extract_text("Laporan Selesai\nBawaslu sudah menyelesaikan pemeriksaan laporan dugaan pelanggaran netralitas "
+                       "ASN ini.")
+    assert doc.violations == []
