@@ -220,7 +220,8 @@ def read_named(text: str, mention: OrgMention) -> bool:
         found, _ = region_at(text, match.start("place"))
         place = bare_region_name(found) if found else place
     cls = f"Kelas {parts['cls']} " if parts.get("cls") else ""
-    mention.name = inst.format.format(place=place, cls=cls)
+    written = {key: value or "" for key, value in parts.items()}  # other parts of the name, as written
+    mention.name = inst.format.format_map({**written, "place": place, "cls": cls})
     mention.qualifier, mention.end = "named", match.end()
     return True
 

@@ -85,3 +85,13 @@ def test_government_contexts_match_as_one_alternation_of_the_words() -> None:
             "Provinsi Bali; lingkungan pemerintah Kota Kediri, ASN\nKabupaten Sleman, ASN kota Depok.")
     assert [m.span() for m in government_contexts(text)] == [m.span() for m in one_pattern.finditer(text)]
     assert len(government_contexts(text)) == 5
+
+
+def test_a_kodim_written_without_its_slash_gets_the_official_form():
+    assert "Kodim 1704/Mappi" in orgs_of("Apel dihadiri Kasdim Kodim 1704 Mappi serta jajaran anggota Kodim.")
+    assert "Kodim 1204/Sanggau" in orgs_of("Hadir pula perwakilan Kodim 1204/Sanggau dalam apel itu.")
+
+
+def test_a_regional_bkn_office_keeps_its_city():
+    orgs = orgs_of("BKN memblokir data kepegawaian: Kanreg IV BKN Makassar 5 data dan Kanreg III BKN, Senin.")
+    assert "Kanreg IV BKN Makassar" in orgs and "Kanreg III BKN" in orgs
