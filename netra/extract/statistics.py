@@ -136,13 +136,20 @@ class _Count:
 
 
 def find_statistics(doc: Document) -> list[Statistic]:
-    """Aggregate supervision counts in the document, each figure once."""
+    """Aggregate supervision counts in the document, each figure once.
+
+    In a case story (the violations stage found cases), a small count of persons is the group accused
+    ("Bawaslu mengindikasikan sebanyak enam ASN tidak netral"), not a figure of its own.
+    """
     found: list[Statistic] = []
+    case_story = bool(doc.violations)
     for sentence, lowered, numbers in _sentences_with_numbers(doc):
         if _FURNITURE.match(sentence):
             continue
         earlier = list(found)  # repeats are looked for in other sentences only
         for count in _counts(sentence, lowered, numbers, previous_unit=found[-1].unit if found else None):
+            if case_story and count.kind == "person" and count.quantity < _CONTEXT["person_aggregate_minimum"]:
+                continue
             if not any(_same_figure(count, stat) for stat in earlier):
                 found.append(Statistic(quantity=count.quantity, unit=count.unit, scope=count.scope))
     return found

@@ -166,3 +166,15 @@ def test_a_share_in_brackets_after_a_count_is_a_statistic():
     doc = extract_text("Sanksi ASN\nBaru 194 ASN (52,2 persen) yang telah dijatuhi sanksi oleh PPK. Sisanya, 178 ASN "
                        "(47,8 persen) belum dijatuhi sanksi.")
     assert [s.quantity for s in doc.statistics] == [194, 52.2, 178, 47.8]
+
+
+def test_a_small_group_accused_in_a_case_story_is_not_a_statistic():
+    doc = extract_text("Enam ASN Tidak Netral\nBawaslu Kota Medan mengindikasikan sebanyak enam ASN di lingkungan "
+                       "Pemkot Medan tidak netral karena diduga mengampanyekan salah satu pasangan calon.")
+    assert doc.violations and doc.statistics == []
+
+
+def test_a_small_count_of_persons_in_a_figures_story_is_still_a_statistic():
+    doc = extract_text("Rekap Bawaslu\nBawaslu mencatat sebanyak 12 ASN dilaporkan melanggar netralitas sepanjang "
+                       "tahapan kampanye.")
+    assert [s.quantity for s in doc.statistics] == [12]
