@@ -77,6 +77,7 @@ class _Label:
     cue: Caseless
     requires: Caseless | None
     excludes: Caseless | None
+    part_of: frozenset[str] = frozenset()  # labels that, when found too, make this one part of them
 
     def matches(self, sentence: _Sentence, context: _NextSentence, cue_starts: list[int]) -> bool:
         """A cue in ``sentence``; what it requires may also stand in ``context`` (the next sentence).
@@ -101,7 +102,7 @@ def _label(key: str) -> _Label:
     """A rule of events.toml; ``label`` names the output label when the key is a variant."""
     rule = _RULES["labels"][key]
     optional = {k: Caseless(rule[k]) if k in rule else None for k in ("requires", "excludes")}
-    return _Label(rule.get("label", key), Caseless(rule["cue"]), **optional)
+    return _Label(rule.get("label", key), Caseless(rule["cue"]), **optional, part_of=frozenset(rule.get("part_of", ())))
 
 
 def _without_leading_group(alternative: str) -> list[str]:
@@ -171,8 +172,9 @@ _APPEAL = Caseless(_word_start_pattern([_RULES["labels"]["socialization"]["appea
 
 def classify_events(doc: Document) -> list[str]:
     """Event-type labels in a stable order; 'other' when nothing else applies."""
-    labels = set(activity_labels(doc.title, BodySentences(doc.sentences or split_sentences(doc.text), doc.title)))
-    labels |= case_labels(doc)
+    cases = case_labels(doc)
+    body = BodySentences(doc.sentences or split_sentences(doc.text), doc.title)
+    labels = set(activity_labels(doc.title, body, cases)) | cases
     if not labels:
         labels.add("other")
     return [name for name in LABEL_ORDER if name in labels]
@@ -235,15 +237,18 @@ class _NextSentence:
         return bool(self._sentence.text) and self._sentence.found(pattern)
 
 
-def activity_labels(title: str, body: BodySentences) -> set[str]:
-    """Activity labels whose cue is in the lead or in an early framing sentence."""
-    found: set[str] = set()
+def activity_labels(title: str, body: BodySentences, case_labels: set[str] = frozenset()) -> set[str]:
+    """Activity labels whose cue is in the lead or in an early framing sentence; a label found only by rules
+    that are part of another label found (or of ``case_labels``) is left out."""
+    matched: list[_Label] = []
     for sentence, cue_starts in _cue_sentences(title, body):
         context = _NextSentence(body, sentence.text)
-        found |= {
-            label.name for label in _ACTIVITIES
-            if label.name not in found and label.matches(sentence, context, cue_starts)
-        }
+        settled = {label.name for label in matched if not label.part_of}  # found by a rule of its own
+        matched += [label for label in _ACTIVITIES
+                    if label.name not in settled and label not in matched
+                    and label.matches(sentence, context, cue_starts)]
+    names = {label.name for label in matched} | set(case_labels)
+    found = {label.name for label in matched if not label.part_of & names}
     if not found & {"ceremony", "declaration"} and _is_appeal(title, body):
         found.add("socialization")
     return found

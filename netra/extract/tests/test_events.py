@@ -133,3 +133,15 @@ def test_the_next_sentence_of_a_repeated_one_is_read_after_its_last_occurrence_w
     assert body.following("Satu dua tiga empat lima.") == "Kalimat ketiga yang cukup panjang."
     assert body.following("Kalimat ketiga yang cukup panjang.") == "Satu dua tiga empat lima."
     assert body.following("Pendek.") == ""
+
+
+def test_an_appeal_within_a_pledge_or_a_case_report_is_part_of_it():
+    pledge = ("Pemprov Sikka menggelar apel gabungan dan ikrar netralitas ASN. Saya mengimbau kita semua, ASN, "
+              "menjaga netralitas, kata Sekda. Apel diikuti seluruh pegawai.")
+    assert "socialization" not in labels("Apel dan Ikrar Netralitas ASN", pledge)
+    case = ("Bawaslu memeriksa seorang camat yang diduga tidak netral karena hadir dalam kampanye. Kami mengimbau "
+            "agar ASN menjaga netralitas, ujar Ketua Bawaslu.")
+    camat = Violation(actor_role="camat", act_category="campaign_attendance", status="under_review")
+    assert labels("Camat Diperiksa Bawaslu", case, [camat]) == ["violation_report", "violation_handling"]
+    appeal = "Bawaslu Sikka mengimbau seluruh ASN menjaga netralitas menjelang pilkada serentak tahun ini."
+    assert labels("Bawaslu Imbau ASN Netral", appeal) == ["socialization"]
