@@ -139,8 +139,9 @@ def test_an_appeal_within_a_pledge_or_a_case_report_is_part_of_it():
     pledge = ("Pemprov Sikka menggelar apel gabungan dan ikrar netralitas ASN. Saya mengimbau kita semua, ASN, "
               "menjaga netralitas, kata Sekda. Apel diikuti seluruh pegawai.")
     assert "socialization" not in labels("Apel dan Ikrar Netralitas ASN", pledge)
-    case = ("Bawaslu memeriksa seorang camat yang diduga tidak netral karena hadir dalam kampanye. Kami mengimbau "
-            "agar ASN menjaga netralitas, ujar Ketua Bawaslu.")
+    case = ("Bawaslu memeriksa seorang camat yang diduga tidak netral karena hadir dalam kampanye. Pemeriksaan "
+            "dilakukan di kantor Bawaslu pada Senin pagi. Kami mengimbau agar ASN menjaga netralitas, ujar Ketua "
+            "Bawaslu.")
     camat = Violation(actor_role="camat", act_category="campaign_attendance", status="under_review")
     assert labels("Camat Diperiksa Bawaslu", case, [camat]) == ["violation_report", "violation_handling"]
     appeal = "Bawaslu Sikka mengimbau seluruh ASN menjaga netralitas menjelang pilkada serentak tahun ini."
