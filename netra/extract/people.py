@@ -450,7 +450,7 @@ def people_at_heads(text: str) -> list[Person]:
             name, name_end = read_name(tokens, used)
             person = name_after(text, window, used, consumed, position, name, name_end) \
                 or name_before(text, start, position)
-        if person is not None:
+        if person is not None and not names_the_district(person):
             found.append(person)
             if not position.startswith("mewakili"):
                 found.extend(Person(listed, position) for listed in listed_names(tokens, name_end))
@@ -460,6 +460,14 @@ def people_at_heads(text: str) -> list[Person]:
 def ends_sentence(position: str) -> bool:
     """A position read up to a full stop that is not an abbreviation's ("Bupati Garut." but not "Kab.")."""
     return position.endswith(".") and not ends_with_abbreviation(position)
+
+
+def names_the_district(person: Person) -> bool:
+    """ "Kepala Desa Karangsono, Sukorejo": after a village's post, one word naming a district is where the village
+    lies, not its head's name."""
+    words = (person.position or "").split()
+    return bool(words) and " " not in person.name and any(w in TAKES_VILLAGE or w == "Desa" for w in words) \
+        and person.name.lower().replace("-", "") in district_keys()
 
 
 def capital_follows(text: str, start: int, head_text: str) -> bool:

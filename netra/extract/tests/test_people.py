@@ -235,3 +235,17 @@ def test_a_village_then_its_district_after_a_village_head_is_no_name():
     doc = extract_text("Tiga Lurah\nBawaslu mengklarifikasi tiga lurah. Yakni, Lurah Margorejo Tempel, Lurah Sambirejo "
                        "Prambanan dan Lurah Widodomartani Ngemplak.")
     assert doc.people == []
+
+
+def test_a_district_after_a_village_post_is_not_its_heads_name():
+    doc = extract_text("Klarifikasi\nAlim yang juga menjabat sebagai Kepala Desa Karangsono, Sukorejo. Kades Selur, "
+                       "Ngrayun, diperiksa.")
+    assert [p.name for p in doc.people if p.name in ("Sukorejo", "Ngrayun")] == []
+
+
+def test_a_bureau_is_part_of_the_position_and_the_foreign_ministry_an_institution():
+    doc = extract_text("Rekap BKN\nPlt Kepala Biro Humas Hukum dan Kerjasama BKN Paryono menjelaskan data itu. "
+                       "Juru Bicara Kementerian Luar Negeri, Lalu Muhammad Iqbal, juga dilaporkan.")
+    names = [p.name for p in doc.people]
+    assert "Paryono" in names and "Biro Humas Hukum" not in names and "Luar" not in names
+    assert "Kementerian Luar Negeri" in doc.organizations
