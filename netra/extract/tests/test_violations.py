@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from netra.extract.patterns import grouped
 from netra.extract.pipeline import extract_text
 from netra.extract.record import Document, Person
@@ -572,4 +574,20 @@ def test_a_specific_post_with_a_demonstrative_is_the_storys_actor_but_not_a_gene
     assert [(v.actor_role, v.act_category) for v in doc.violations] == [("lurah", "campaign_attendance")]
     doc = extract_text("Laporan Selesai\nBawaslu sudah menyelesaikan pemeriksaan laporan dugaan pelanggaran netralitas "
                        "ASN ini.")
+    assert doc.violations == []
+
+
+@pytest.mark.parametrize("act, category", [
+    ("diduga mewajibkan bawahannya di kantor kecamatan untuk memilih salah satu calon legislatif", "use_of_office"),
+    ("diduga terkait penyerahan bantuan sosial di kecamatannya", "use_of_office"),
+    ("kedapatan menggunakan APK berbentuk botol minuman bergambar salah satu kandidat", "campaign_involvement"),
+    ("diduga aktif mengikuti kampanye salah satu pasangan calon bupati", "campaign_involvement"),
+])
+def test_more_ways_of_taking_sides_have_their_category(act, category):
+    doc = extract_text(f"Camat Dilaporkan\nBawaslu meneruskan ke KASN kasus seorang camat yang {act}.")
+    assert [(v.actor_role, v.act_category) for v in doc.violations] == [("camat", category)]
+
+
+def test_an_instruction_to_stay_neutral_is_not_a_use_of_office():
+    doc = extract_text("Apel Netralitas\nPj Bupati mengharuskan ASN mematuhi prinsip netralitas dan tidak memihak.")
     assert doc.violations == []
