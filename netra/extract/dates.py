@@ -23,6 +23,8 @@ DATA = tomllib.loads((Path(__file__).parent / "data" / "dates.toml").read_text(e
 WEEKDAYS: dict[str, int] = dict(DATA["weekdays"])
 MONTHS: dict[str, int] = dict(DATA["months"])
 CYCLE_YEARS = range(DATA["cycle_first_year"], DATA["cycle_last_year"] + 1)
+ELECTION_ERA = (DATA["era_first_year"], DATA["era_last_year"])
+_YEAR = re.compile(r"(?<![\d/.-])(20\d\d)(?![\d/.-])")
 NOT_EVENT_CONTEXT = tuple(DATA["not_event_context"])
 BACKGROUND = re.compile(DATA["background"], re.IGNORECASE)
 QUOTED_ON = re.compile(DATA["quoted_on"], re.IGNORECASE)
@@ -108,9 +110,14 @@ def full_year(text: str | None) -> int | None:
     return year + 2000 if year < 100 else year
 
 
-def infer_year(month: int, day: int, weekday: int | None, published: date | None) -> int | None:
-    """The year of a day/month without one: from the weekday, else the publication date."""
+def infer_year(month: int, day: int, weekday: int | None, published: date | None,
+               written_years: frozenset[int] = frozenset()) -> int | None:
+    """The year of a day/month without one: from the weekday (a year the text writes, such as "Pilkada 2020",
+    first; else one of the election cycle), else the publication date."""
     if weekday is not None:
+        written = [y for y in sorted(written_years) if (d := make_date(y, month, day)) and d.weekday() == weekday]
+        if len(written) == 1:
+            return written[0]
         fitting = [y for y in CYCLE_YEARS if (d := make_date(y, month, day)) and d.weekday() == weekday]
         if len(fitting) == 1:
             return fitting[0]
@@ -128,7 +135,8 @@ def infer_year(month: int, day: int, weekday: int | None, published: date | None
     return None
 
 
-def _mention(match: re.Match, month: int, year_text: str | None, published: date | None) -> DateMention | None:
+def _mention(match: re.Match, month: int, year_text: str | None, published: date | None,
+             written_years: frozenset[int] = frozenset()) -> DateMention | None:
     """The date of a match with a day ("d"), and perhaps a weekday inside it ("wd2") or just before it."""
     weekday = WEEKDAYS.get((match.groupdict().get("wd2") or "").lower())
     before = WEEKDAY_BEFORE.search(match.string, max(0, match.start() - 30), match.start())
@@ -138,7 +146,7 @@ def _mention(match: re.Match, month: int, year_text: str | None, published: date
     year = full_year(year_text)
     year_given = year is not None
     if year is None:
-        year = infer_year(month, day, weekday, published)
+        year = infer_year(month, day, weekday, published, written_years)
     if year is None:
         return None
     value = make_date(year, month, day)
@@ -151,17 +159,23 @@ def _mention(match: re.Match, month: int, year_text: str | None, published: date
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     """Every date phrase in ``text`` that resolves to a full date, in order of appearance."""
     found: dict[int, DateMention] = {}
+    years = written_years(text)
     for match in NUMERIC_IN_PARENS.finditer(text):
-        if (mention := _mention(match, int(match["m"]), match["y"], published)) is not None:
+        if (mention := _mention(match, int(match["m"]), match["y"], published, years)) is not None:
             found.setdefault(match.start("d"), mention)
     for match in _WRITTEN_OR_BARE.finditer(text):
         if match["mon"] is not None:
-            mention = _mention(match, month_number(match["mon"]), match["y"], published)
+            mention = _mention(match, month_number(match["mon"]), match["y"], published, years)
         else:
-            mention = _mention(match, int(match["m"]), match["bare_y"], published)
+            mention = _mention(match, int(match["m"]), match["bare_y"], published, years)
         if mention is not None:
             found.setdefault(match.start("d"), mention)
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def written_years(text: str) -> frozenset[int]:
+    """The election-era years the text writes ("Pilkada 2020", "tahun 2019")."""
+    return frozenset(int(y) for y in _YEAR.findall(text) if ELECTION_ERA[0] <= int(y) <= ELECTION_ERA[1])
 
 
 def parse_timestamp_line(line: str) -> date | None:

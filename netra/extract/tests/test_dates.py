@@ -103,3 +103,9 @@ def test_one_scan_finds_the_written_and_the_bare_dates(text):
     merged = [(m.start("d"), m.end()) for m in dates._WRITTEN_OR_BARE.finditer(text)]
     apart = [(m.start("d"), m.end()) for m in [*dates.WRITTEN.finditer(text), *dates.NUMERIC_BARE.finditer(text)]]
     assert merged == sorted(apart)
+
+
+def test_a_weekday_dates_a_day_without_a_year_in_a_year_the_text_writes():
+    text = "Rekap Pilkada 2020: Bawaslu meneruskan 98 ASN ke KASN, Kamis 22 Oktober."
+    assert [m.value for m in find_dates(text)] == [date(2020, 10, 22)]  # 22 October was a Thursday in 2020 and 2026
+    assert [m.value for m in find_dates("Rapat digelar Kamis 22 Oktober.")] == [date(2026, 10, 22)]
