@@ -106,6 +106,12 @@ _ORG_AFTER_ROLE = re.compile(
     r"(?:\s+(?:[A-Z][\w.&/-]*|dan))*)"
 )
 _WORD = re.compile(r"\w+")
+# The unit after a post is one of the overseeing bodies ("Kabag Hukum Bawaslu Provinsi Maluku Utara").
+_OVERSEER_UNIT_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w.&/-]*){0,4}?\s+(?:Bawaslu|Panwaslu|Panwascam|Panwaslih|Panwas|KPU|Gakkumdu|DKPP|KASN|BKN)\b"
+)
+# A count right after a post: "perangkat desa 21 orang, ketua BPD 10 orang" tallies posts, it names no case.
+_TALLY_AFTER = re.compile(r"\s+\d[\d.]*\s+orang\b")
 # End-anchored cues ("... seorang oknum$") are searched in this many characters before a mention.
 _TAIL = 80
 _FURNITURE = re.compile(r"^\s*(?:baca\s+(?:juga|berita)|berita\s+(?:terkait|lainnya)|lihat\s+juga)\b", re.I)
@@ -398,6 +404,10 @@ def _unnamed_in_sentence(sentence: str, index: int) -> list[_Mention]:
         pointed_at = _points_at_the_story_actor(sentence, match, role)
         if _is_conditional(before) or (_CUE["generic_before"].found(before[-_TAIL:]) and not pointed_at):
             continue  # "netralitas lurah" is general, "netralitas lurah ini" is about the story's lurah
+        if _CUE["attendee_before"].found(before) or _TALLY_AFTER.match(sentence, match.end()):
+            continue  # listed among those attending; "perangkat desa 21 orang": a line of a tally
+        if _OVERSEER_UNIT_AFTER.match(sentence, match.end()):
+            continue  # "Kabag Hukum Bawaslu Provinsi ...": an overseer's own official
         if not _is_identified(sentence, before, match, role) or _is_aggregate(sentence, before):
             continue
         org = _org_after(sentence, match.end())
@@ -488,6 +498,8 @@ def _name_from_people(mentions: list[_Mention], sentences: list[str], people: li
             start = sentence.find(person.name) if person.name else -1
             if start < 0 or not any(_role_of(m.group()) == mention.role for m in _ANY_ROLE.finditer(position)):
                 continue
+            if _CUE["overseer"].found(position):
+                continue  # "Kabag Hukum Bawaslu Provinsi ...": an overseer's official, not the accused
             if not _CUE["speaker_after"].found(sentence[start + len(person.name) : start + len(person.name) + 60]):
                 mention.name = person.name
                 break

@@ -591,3 +591,22 @@ def test_more_ways_of_taking_sides_have_their_category(act, category):
 def test_an_instruction_to_stay_neutral_is_not_a_use_of_office():
     doc = extract_text("Apel Netralitas\nPj Bupati mengharuskan ASN mematuhi prinsip netralitas dan tidak memihak.")
     assert doc.violations == []
+
+
+def test_overseers_officials_tallies_and_attendees_are_not_cases():
+    statement = extract_text(
+        "Rekap Bawaslu\nIrwanto Djurumudi, Kabag Hukum Bawaslu Provinsi Maluku Utara mengemukakan, Bawaslu dalam "
+        "penanganan pelanggaran ini sebelumnya memproses sebanyak 118 orang.")
+    tally = extract_text(
+        "Rekap Bawaslu\nPelanggaran terbanyak dilakukan oleh ASN 81 orang, perangkat desa 21 orang, ketua dan "
+        "anggota BPD 10 orang.")
+    meeting = extract_text(
+        "Rakor Netralitas\nRakor itu turut didampingi oleh Kepala Badan Kesatuan Bangsa dan Politik Kabupaten Aceh "
+        "Besar Sofian, yang mengingatkan pelanggaran netralitas akan ditindak.")
+    assert statement.violations == tally.violations == meeting.violations == []
+
+
+def test_a_forwarding_target_after_a_group_is_not_the_groups_employer():
+    doc = extract_text("Bawaslu Rekomendasi\nBawaslu rekomendasi dua ASN Bandarlampung ke KASN karena diduga "
+                       "tidak netral.")
+    assert [v.actor_role for v in doc.violations] == ["ASN"]
