@@ -27,6 +27,7 @@ JUNK_LINE = Caseless("|".join(f"(?:{p})" for p in DATA["junk_line_patterns"]))
 # Each junk pattern opens with "^": where they all do, trying them at the start of a line alone finds the same lines.
 JUNK_LINE_ANCHORED = all(p.startswith("^") for p in DATA["junk_line_patterns"])
 NAV_WORDS = frozenset(DATA["nav_words"])
+ARTICLE_END = re.compile("|".join(f"(?:{p})" for p in DATA["article_end_patterns"]), re.IGNORECASE)
 PRUNE_XPATH: list[str] = DATA["prune_xpath"]
 ACCEPTED_LANGUAGES = frozenset(DATA["accepted_languages"])
 HEADER_BODY_LINES = 2  # timestamp lines after this many article paragraphs are not the article's own
@@ -218,6 +219,8 @@ def clean_lines(lines: list[str]) -> tuple[list[str], date | None]:
             if body_lines < HEADER_BODY_LINES:  # the article's own timestamp sits above its body;
                 published = published or stamp  # lower down, dates belong to related stories
             continue
+        if body_lines and ARTICLE_END.match(line):
+            break  # "Copyright © ANTARA 2019": the rest is the site's, not the article's
         if is_junk_line(line):
             skip_next = bool(re.match(r"^\W*baca (juga|berita)\W*$", line, re.IGNORECASE))
             continue

@@ -4,6 +4,7 @@ import pytest
 
 from netra.extract import cleaning
 from netra.extract.cleaning import clean, clean_lines, is_junk_line, is_short_fragment, load_text, split_sentences
+from netra.extract.record import Document
 
 PAGE = """Bawaslu Gelar Rakor Netralitas
 Home / Berita / Daerah
@@ -112,3 +113,17 @@ def test_the_shared_options_are_those_extract_builds():
         if name != "date_params":  # holds today's date, read only with metadata
             assert getattr(shared, name) == getattr(built, name), name
     assert cleaning.extraction_options("https://example.com/a").url == "https://example.com/a"
+
+
+def test_the_article_ends_at_its_copyright_line():
+    page = ("Judul\nBanda Aceh (ANTARA) - Panwaslih Aceh melaporkan dua PNS ke Komisi ASN karena tidak netral dalam "
+            "Pemilu 2019 dan keduanya dinilai melanggar aturan netralitas ASN.\nCopyright © ANTARA 2019\n"
+            "Adies Kadir siap perjuangkan penghapusan retribusi IPT warga Surabaya Sebelumnya\n")
+    doc = clean(Document(source="t", raw=page))
+    assert "Surabaya" not in doc.text and "Panwaslih Aceh" in doc.text
+
+
+def test_a_copyright_line_before_the_body_does_not_end_it():
+    page = ("Judul\nCopyright © Warta 2024\nBawaslu Sikka memeriksa seorang camat yang diduga tidak netral dalam "
+            "kampanye pasangan calon bupati di kecamatannya pekan lalu.\n")
+    assert "camat" in clean(Document(source="t", raw=page)).text
