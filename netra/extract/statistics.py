@@ -87,6 +87,7 @@ _NEXT_NUMBER = re.compile(r"\d|[.;!?](?:\s|$)")
 # "sebanyak 463 atau 74,9 persen dinilai melanggar": the share restates the count before it.
 _SHARE_AFTER = re.compile(r"\s+atau\s+\d+(?:,\d+)?\s*(?:persen|%)", re.IGNORECASE)
 _OR_BEFORE = Caseless(r"\batau\s*$")
+_PERSONS_COUNTED = re.compile(r"\b\d[\d.]*\s+orang\b")
 # A percentage in brackets right after a counted figure: "178 ASN (47,8 persen)".
 _SHARE_OF_PREVIOUS = re.compile(r"\d\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*\(\s*$")
 _FURNITURE = re.compile(r"^\s*(?:baca\s+(?:juga|berita)|berita\s+(?:terkait|lainnya)|lihat\s+juga)\b", re.I)
@@ -304,6 +305,8 @@ def _unscoped_count(
             return None
         return _Count(quantity, unit_text, None, "case")
     if unit.group("person"):
+        if _is_breakdown(sentence):  # "Kepulauan Sula 22 orang, Halmahera Timur 20 orang, ..."
+            return _Count(quantity, unit_text, None, "person")
         return _person_count(sentence, match, after, quantity, unit_text)
     if unit.group("continuation"):
         previous = next((c.unit for c in reversed(earlier) if c.kind == "case"), previous_unit)
@@ -339,6 +342,11 @@ def _is_excluded_by_words_before(sentence: str, start: int) -> bool:
 def _has_aggregate_cue(sentence: str, match: re.Match) -> bool:
     before = [w.lower() for w in _WORD.findall(sentence[: match.start()][-60:])]
     return any(w in _CONTEXT["aggregate"] for w in before[-_CONTEXT["aggregate_window"] :])
+
+
+def _is_breakdown(sentence: str) -> bool:
+    """A sentence that breaks persons found in violation down by place or post: three or more "N orang"."""
+    return len(_PERSONS_COUNTED.findall(sentence)) >= _CONTEXT["breakdown_items"] and _VIOLATION.found(sentence)
 
 
 def _person_count(sentence, match, after, quantity, unit_text) -> _Count | None:

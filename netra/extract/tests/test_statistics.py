@@ -178,3 +178,14 @@ def test_a_small_count_of_persons_in_a_figures_story_is_still_a_statistic():
     doc = extract_text("Rekap Bawaslu\nBawaslu mencatat sebanyak 12 ASN dilaporkan melanggar netralitas sepanjang "
                        "tahapan kampanye.")
     assert [s.quantity for s in doc.statistics] == [12]
+
+
+def test_every_line_of_a_breakdown_of_persons_in_violation_is_a_figure():
+    doc = extract_text("Rekap Bawaslu\nASN yang terbukti melanggar berasal dari Kepulauan Sula 22 orang, Halmahera "
+                       "Selatan 19 orang, Ternate 15 orang dan Tidore 9 orang.")
+    assert [s.quantity for s in doc.statistics] == [22, 19, 15, 9]
+
+
+def test_a_list_of_people_present_is_no_breakdown():
+    doc = extract_text("Sosialisasi\nSosialisasi diikuti guru 22 orang, kepala sekolah 9 orang dan pengawas 3 orang.")
+    assert doc.statistics == []
