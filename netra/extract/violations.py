@@ -1,15 +1,20 @@
 """Specific suspected neutrality violations: who, what, and how far the case went.
 
-1. Find *mentions* of possible offenders in sentences that speak of a suspected violation:
-   a post followed by a name ("Kepala Dinas Pendidikan, Farzian"), names introduced as the
-   accused ("atas nama ...", "yakni ..."), or an unnamed post made specific by a quantifier
-   ("seorang oknum perangkat desa", "dua ASN"), a place or unit ("camat Hamparan Rawang"),
-   or a handling verb ("merekomendasikan Kepala Dinas").
+1. Find *mentions* of possible offenders in sentences that speak of a suspected violation, and in
+   sentences that list the accused ("Adapun keenam ASN itu, diantaranya ...", "Kemudian ..."):
+   holders of an offender's post found by the people stage ("Kades Kasumeeto Muh Taris"), a post
+   followed by a name ("Kepala Dinas Pendidikan, Farzian"), names introduced as the accused
+   ("atas nama ...", "yakni ...", "melaporkan IGLM"), or an unnamed post made specific by a
+   quantifier ("seorang oknum perangkat desa", "dua ASN"), a place or unit ("camat Hamparan
+   Rawang"), a demonstrative ("lurah ini") or a handling verb ("merekomendasikan Kepala Dinas").
+   Speakers, attendees, tallies and the officials of the overseeing bodies are left out.
 2. Group mentions into entries: one per name; unnamed mentions of the same post join
    unless they carry a different act or place. Named actors make the story's unnamed group
-   mentions redundant; a generic "ASN" group folds into the one specific post of the story.
+   mentions redundant, unless the text sets a group apart ("serta empat ASN lainnya"); a
+   generic "ASN" group folds into the one specific post of the story.
 3. Read each entry's act category, handling stage and sanction from its sentences (the
-   mention sentences and the one after each), or from the whole story when it has one case.
+   mention sentences, the one after each, and the sentence that opened a list naming it), or
+   from the whole story when it has one case.
 
 All cue words and patterns live in ``data/violations.toml``.
 """
