@@ -27,6 +27,7 @@ JUNK_LINE = Caseless("|".join(f"(?:{p})" for p in DATA["junk_line_patterns"]))
 # Each junk pattern opens with "^": where they all do, trying them at the start of a line alone finds the same lines.
 JUNK_LINE_ANCHORED = all(p.startswith("^") for p in DATA["junk_line_patterns"])
 NAV_WORDS = frozenset(DATA["nav_words"])
+TALLY_LINE = re.compile(r"^[A-Z][\w .'-]*:\s*\d[\d.,]*\s+[a-z]\w+$")
 ARTICLE_END = re.compile("|".join(f"(?:{p})" for p in DATA["article_end_patterns"]), re.IGNORECASE)
 PRUNE_XPATH: list[str] = DATA["prune_xpath"]
 ACCEPTED_LANGUAGES = frozenset(DATA["accepted_languages"])
@@ -192,8 +193,11 @@ def is_bulleted_headline(line: str) -> bool:
 
 
 def is_short_fragment(line: str) -> bool:
-    """Category labels and widgets: three words or fewer, no sentence punctuation."""
+    """Category labels and widgets: three words or fewer, no sentence punctuation; a line of a tally
+    ("Dumai: 7 laporan") is content."""
     if len(line.split(None, 3)) > 3:  # stops splitting after the fourth word
+        return False
+    if TALLY_LINE.match(line):
         return False
     ending = line[:-1] if line.endswith("\n") else line  # as "$" in r"[.!?\"”:]$", before a final newline too
     return not (line.endswith(SENTENCE_PUNCTUATION) or ending.endswith(SENTENCE_PUNCTUATION))

@@ -127,3 +127,11 @@ def test_a_copyright_line_before_the_body_does_not_end_it():
     page = ("Judul\nCopyright © Warta 2024\nBawaslu Sikka memeriksa seorang camat yang diduga tidak netral dalam "
             "kampanye pasangan calon bupati di kecamatannya pekan lalu.\n")
     assert "camat" in clean(Document(source="t", raw=page)).text
+
+
+def test_a_line_of_a_tally_is_content_not_a_widget():
+    assert not is_short_fragment("Dumai: 7 laporan")
+    assert is_short_fragment("Politik Daerah")
+    page = ("Judul\nBawaslu Riau mencatat 114 laporan dugaan pelanggaran netralitas ASN selama tahapan Pilkada 2024 "
+            "di seluruh kabupaten dan kota.\nDumai: 7 laporan\nKampar: 1 laporan\n")
+    assert "Dumai: 7 laporan" in clean(Document(source="t", raw=page)).text
