@@ -277,9 +277,11 @@ def segment_is_position(tokens: list[str], i: int) -> bool:
             return True
         used = position_length(tokens, j)
         if not used:
-            # "..., Kementerian Dalam Negeri (Kemendagri) Togap Simangunsong di": the institution, then the name
-            return j > i and any(t in BY_ALIAS or t.startswith("(") for t in tokens[i:j]) \
-                and read_name(tokens, j)[0] is not None
+            # "..., Kementerian Dalam Negeri (Kemendagri) Togap Simangunsong di": the institution, then the name;
+            # "Koordinator Divisi Pencegahan, Partisipasi Masyarakat dan Humas Loly Suhenti": position words, then it
+            unit = any(t in BY_ALIAS or t.startswith("(") for t in tokens[i:j]) \
+                or (j - i >= 2 and all(t in POSITION_TOKENS for t in tokens[i:j]))
+            return j > i and unit and read_name(tokens, j)[0] is not None
         j += used
     return j > i and j < len(tokens) and tokens[j] == ","
 

@@ -249,3 +249,10 @@ def test_a_bureau_is_part_of_the_position_and_the_foreign_ministry_an_institutio
     names = [p.name for p in doc.people]
     assert "Paryono" in names and "Biro Humas Hukum" not in names and "Luar" not in names
     assert "Kementerian Luar Negeri" in doc.organizations
+
+
+def test_position_words_after_a_comma_continue_the_position_when_a_name_follows():
+    doc = extract_text("Rakornas\nDari Bawaslu RI hadir Koordinator Divisi Pencegahan, Partisipasi Masyarakat dan "
+                       "Humas Loly Suhenti melalui zoom.")
+    assert [(p.name, p.position) for p in doc.people] == [
+        ("Loly Suhenti", "Koordinator Divisi Pencegahan, Partisipasi Masyarakat dan Humas")]
