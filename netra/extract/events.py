@@ -167,6 +167,7 @@ _ANY_CUE = Caseless(_word_start_pattern([rule["cue"] for rule in _RULES["labels"
 # a later sentence only when it frames the activity.
 _OPENING, _LEAD_ROLE, _FRAMED = "opening", "lead", "framed"
 # Only looked for, as the framing and background patterns: the faster form of _word_start_pattern will do.
+_APPEAL_PART_OF = frozenset(_RULES["labels"]["socialization"]["appeal_part_of"])
 _APPEAL = Caseless(_word_start_pattern([_RULES["labels"]["socialization"]["appeal"]]))
 
 
@@ -249,7 +250,7 @@ def activity_labels(title: str, body: BodySentences, case_labels: set[str] = fro
                     and label.matches(sentence, context, cue_starts)]
     names = {label.name for label in matched} | set(case_labels)
     found = {label.name for label in matched if not label.part_of & names}
-    if not found & {"ceremony", "declaration"} and _is_appeal(title, body):
+    if not found & _APPEAL_PART_OF and _is_appeal(title, body):
         found.add("socialization")
     return found
 

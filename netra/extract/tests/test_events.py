@@ -146,3 +146,9 @@ def test_an_appeal_within_a_pledge_or_a_case_report_is_part_of_it():
     assert labels("Camat Diperiksa Bawaslu", case, [camat]) == ["violation_report", "violation_handling"]
     appeal = "Bawaslu Sikka mengimbau seluruh ASN menjaga netralitas menjelang pilkada serentak tahun ini."
     assert labels("Bawaslu Imbau ASN Netral", appeal) == ["socialization"]
+
+
+def test_an_appeal_at_a_parliamentary_hearing_is_part_of_the_hearing():
+    text = ("Komisi II DPR menggelar rapat kerja bersama KASN dan BKN. Komisi II meminta KASN dan BKN meningkatkan "
+            "pengawasan netralitas ASN menjelang pilkada, kata Doli saat rapat.")
+    assert labels("Komisi II Minta KASN Awasi Netralitas ASN", text) == ["other"]
