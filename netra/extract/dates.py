@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache, partial
 from pathlib import Path
 
 from netra.extract.patterns import literal_alternation
@@ -111,11 +113,12 @@ def full_year(text: str | None) -> int | None:
 
 
 def infer_year(month: int, day: int, weekday: int | None, published: date | None,
-               written_years: frozenset[int] = frozenset()) -> int | None:
+               years_written: Callable[[], frozenset[int]] = frozenset) -> int | None:
     """The year of a day/month without one: from the weekday (a year the text writes, such as "Pilkada 2020",
-    first; else one of the election cycle), else the publication date."""
+    first; else one of the election cycle), else the publication date. ``years_written`` gives the years the
+    text writes (asked only when a weekday must be placed)."""
     if weekday is not None:
-        written = [y for y in sorted(written_years) if (d := make_date(y, month, day)) and d.weekday() == weekday]
+        written = [y for y in sorted(years_written()) if (d := make_date(y, month, day)) and d.weekday() == weekday]
         if len(written) == 1:
             return written[0]
         fitting = [y for y in CYCLE_YEARS if (d := make_date(y, month, day)) and d.weekday() == weekday]
@@ -136,7 +139,7 @@ def infer_year(month: int, day: int, weekday: int | None, published: date | None
 
 
 def _mention(match: re.Match, month: int, year_text: str | None, published: date | None,
-             written_years: frozenset[int] = frozenset()) -> DateMention | None:
+             years_written: Callable[[], frozenset[int]] = frozenset) -> DateMention | None:
     """The date of a match with a day ("d"), and perhaps a weekday inside it ("wd2") or just before it."""
     weekday = WEEKDAYS.get((match.groupdict().get("wd2") or "").lower())
     before = WEEKDAY_BEFORE.search(match.string, max(0, match.start() - 30), match.start())
@@ -146,7 +149,7 @@ def _mention(match: re.Match, month: int, year_text: str | None, published: date
     year = full_year(year_text)
     year_given = year is not None
     if year is None:
-        year = infer_year(month, day, weekday, published, written_years)
+        year = infer_year(month, day, weekday, published, years_written)
     if year is None:
         return None
     value = make_date(year, month, day)
@@ -159,7 +162,7 @@ def _mention(match: re.Match, month: int, year_text: str | None, published: date
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     """Every date phrase in ``text`` that resolves to a full date, in order of appearance."""
     found: dict[int, DateMention] = {}
-    years = written_years(text)
+    years = cache(partial(written_years, text))  # read from the text only if a weekday must be placed
     for match in NUMERIC_IN_PARENS.finditer(text):
         if (mention := _mention(match, int(match["m"]), match["y"], published, years)) is not None:
             found.setdefault(match.start("d"), mention)
