@@ -610,3 +610,12 @@ def test_a_forwarding_target_after_a_group_is_not_the_groups_employer():
     doc = extract_text("Bawaslu Rekomendasi\nBawaslu rekomendasi dua ASN Bandarlampung ke KASN karena diduga "
                        "tidak netral.")
     assert [v.actor_role for v in doc.violations] == ["ASN"]
+
+
+@pytest.mark.parametrize("act", [
+    "mengunakan APK berbentuk botol minuman bergambar salah satu kandidat",  # a common misspelling
+    "mengikuti yel-yel dan bertepuk tangan dalam kampanye salah satu paslon",
+])
+def test_common_spellings_of_campaign_involvement(act):
+    doc = extract_text(f"ASN Dilaporkan\nBawaslu merekomendasikan ke BKN kasus seorang ASN yang kedapatan {act}.")
+    assert [(v.actor_role, v.act_category) for v in doc.violations] == [("ASN", "campaign_involvement")]
