@@ -27,6 +27,7 @@ JUNK_LINE = Caseless("|".join(f"(?:{p})" for p in DATA["junk_line_patterns"]))
 # Each junk pattern opens with "^": where they all do, trying them at the start of a line alone finds the same lines.
 JUNK_LINE_ANCHORED = all(p.startswith("^") for p in DATA["junk_line_patterns"])
 NAV_WORDS = frozenset(DATA["nav_words"])
+GLUED_ABBREVIATION = re.compile(r"\b(Kab|Kec|Kel|Prov|Kot|Ds)\.(?=[A-Z][a-z])")
 TALLY_LINE = re.compile(r"^[A-Z][\w .'-]*:\s*\d[\d.,]*\s+[a-z]\w+$")
 ARTICLE_END = re.compile("|".join(f"(?:{p})" for p in DATA["article_end_patterns"]), re.IGNORECASE)
 PRUNE_XPATH: list[str] = DATA["prune_xpath"]
@@ -236,6 +237,11 @@ def clean_lines(lines: list[str]) -> tuple[list[str], date | None]:
     return kept, published
 
 
+def unglue_abbreviations(text: str) -> str:
+    """ "Kab.Barito Kuala" -> "Kab. Barito Kuala": a level abbreviation written without its space."""
+    return GLUED_ABBREVIATION.sub(r"\1. ", text)
+
+
 def clean_plain_text(doc: Document) -> Document:
     """A .txt page: line 1 is the title (or empty), then the page text with its junk."""
     title, _, body = doc.raw.partition("\n")
@@ -243,7 +249,7 @@ def clean_plain_text(doc: Document) -> Document:
     lines, stamp = clean_lines(body.splitlines())
     if doc.title:
         lines = [line for line in lines if line != doc.title]
-    doc.text = "\n".join(lines)
+    doc.text = unglue_abbreviations("\n".join(lines))
     doc.publication_date = doc.publication_date or stamp
     return doc
 
@@ -306,7 +312,7 @@ def clean_html(doc: Document) -> Document:
             doc.warn("HTML extraction found no main text; used tag-stripped text")
         extracted = strip_tags(doc.raw)
     lines, stamp = clean_lines(extracted.splitlines())
-    doc.text = "\n".join(line for line in lines if line != doc.title)
+    doc.text = unglue_abbreviations("\n".join(line for line in lines if line != doc.title))
     doc.publication_date = doc.publication_date or stamp
     return doc
 

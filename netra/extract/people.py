@@ -58,6 +58,7 @@ SINGLE_POSITION_TOKENS = frozenset(
     and not (word in HONORIFICS and word not in POSITION_WORDS))
 GENERIC_POSITIONS = frozenset(DATA["generic_positions"])
 NAME_OPENERS = frozenset(DATA["name_openers"])
+NAME_PARTICLES = frozenset(DATA["name_particles"])
 HEAD_WINDOW = 260  # characters read after a head: the longest positions, a name and a short list of names
 INITIAL = re.compile(r"[A-Z]\.")
 REGIONAL_OFFICE_WORDS = frozenset(DATA["regional_office_words"])
@@ -348,6 +349,10 @@ def read_name(tokens: list[str], i: int) -> tuple[str | None, int]:
             break
         if len(text.rstrip(".")) == 1 and text[0].isupper() and words:
             words.append(text)  # an initial: "Katma F. Dirun", "Maria Magdalena S Seriang"
+            i += 1
+            continue
+        if words and text in NAME_PARTICLES and i + 1 < len(tokens) and is_title_word(tokens[i + 1]):
+            words.append(text)  # "Nonato da Purificacao Sarmento", "Ahmad bin Yusuf"
             i += 1
             continue
         break

@@ -256,3 +256,17 @@ def test_position_words_after_a_comma_continue_the_position_when_a_name_follows(
                        "Humas Loly Suhenti melalui zoom.")
     assert [(p.name, p.position) for p in doc.people] == [
         ("Loly Suhenti", "Koordinator Divisi Pencegahan, Partisipasi Masyarakat dan Humas")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ketua Bawaslu Kab.Barito Kuala Ahdi Hanafiah menjelaskan rakor itu.",
+     ("Ahdi Hanafiah", "Ketua Bawaslu Kab. Barito Kuala")),
+    ("Kata Ketua Bawaslu Provinsi NTT, Nonato da Purificacao Sarmento kepada wartawan.",
+     ("Nonato da Purificacao Sarmento", "Ketua Bawaslu Provinsi NTT")),
+])
+def test_abbreviated_levels_and_name_particles(text, expected):
+    assert [(p.name, p.position) for p in extract_text("Rakor\n" + text).people] == [expected]
+
+
+def test_pihaknya_is_no_name():
+    assert extract_text("Rakor\nKetua Bawaslu Sikka, Pihaknya akan mengawasi.").people == []
