@@ -31,7 +31,7 @@ from pathlib import Path
 from netra.extract.cleaning import split_sentences
 from netra.extract.patterns import Caseless, grouped
 from netra.extract.patterns import lowercase_pattern as _lowercase_pattern
-from netra.extract.places import region_keys
+from netra.extract.places import district_keys, region_keys
 from netra.extract.record import Document, Violation
 from netra.extract.statistics import counts_in_sentence, parse_number
 
@@ -362,7 +362,7 @@ def _name_list(sentence: str, start: int) -> list[str]:
         if not match:
             break
         name = clean_name(match.group())
-        if not name or name in _NOT_NAME or _is_region_name(name):
+        if not name or name in _NOT_NAME or _is_region_name(name) or _is_post_and_place(name):
             break  # "... paling besar adalah Banten 20 laporan": a province, not the accused
         names.append(name)
         separator = _NAME_LIST_SEPARATOR.match(sentence, match.end())
@@ -370,6 +370,16 @@ def _name_list(sentence: str, start: int) -> list[str]:
             break
         position = separator.end()
     return names
+
+
+def _is_post_and_place(name: str) -> bool:
+    """ "Kades Bangunrejo Ketapang", "Kades Srikaton Tanjung Bintang": a post, a village and its district
+    (the district ends it), not a person's name."""
+    words = name.split()
+    if len(words) < 2 or not _ANY_ROLE.fullmatch(words[0]):
+        return False
+    rest = words[1:]
+    return any("".join(rest[-n:]).lower() in district_keys() for n in (1, 2) if len(rest) >= n)
 
 
 def _is_region_name(name: str) -> bool:

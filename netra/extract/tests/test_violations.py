@@ -619,3 +619,9 @@ def test_a_forwarding_target_after_a_group_is_not_the_groups_employer():
 def test_common_spellings_of_campaign_involvement(act):
     doc = extract_text(f"ASN Dilaporkan\nBawaslu merekomendasikan ke BKN kasus seorang ASN yang kedapatan {act}.")
     assert [(v.actor_role, v.act_category) for v in doc.violations] == [("ASN", "campaign_involvement")]
+
+
+def test_a_post_a_village_and_its_district_are_no_name():
+    doc = extract_text("Tiga Kades Dilaporkan\nKetiga oknum Kades yang dilaporkan tersebut yakni Kades Bangunrejo "
+                       "Ketapang, Kades Ketapang, dan Kades Srikaton Tanjung Bintang karena mendeklarasikan dukungan.")
+    assert not any(v.actor_name and "Bangunrejo" in v.actor_name for v in doc.violations)
