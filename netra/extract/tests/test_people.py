@@ -270,3 +270,9 @@ def test_abbreviated_levels_and_name_particles(text, expected):
 
 def test_pihaknya_is_no_name():
     assert extract_text("Rakor\nKetua Bawaslu Sikka, Pihaknya akan mengawasi.").people == []
+
+
+def test_koordiv_opens_a_position_written_after_the_name():
+    doc = extract_text("Rapat\nZaki Hilmi, Koordiv Pengawasan sampaikan pelanggaran netralitas ASN merupakan tren "
+                       "paling tinggi.")
+    assert [(p.name, p.position) for p in doc.people] == [("Zaki Hilmi", "Koordiv Pengawasan")]
