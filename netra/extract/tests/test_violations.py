@@ -625,3 +625,12 @@ def test_a_post_a_village_and_its_district_are_no_name():
     doc = extract_text("Tiga Kades Dilaporkan\nKetiga oknum Kades yang dilaporkan tersebut yakni Kades Bangunrejo "
                        "Ketapang, Kades Ketapang, dan Kades Srikaton Tanjung Bintang karena mendeklarasikan dukungan.")
     assert not any(v.actor_name and "Bangunrejo" in v.actor_name for v in doc.violations)
+
+
+def test_a_report_about_named_officials_and_the_list_that_follows():
+    doc = extract_text(
+        "Sekda Dilaporkan\n"
+        "Dia membenarkan laporan yang masuk itu terkait dengan Sekda Sikka Yohanes Bata beserta beberapa pejabat "
+        "lain di lingkungan Pemkab Sikka. Yakni Kadis Pariwisata Sikka Maria Goreti, dan Camat Alok Petrus Nong."
+    )
+    assert sorted(v.actor_name for v in doc.violations) == ["Maria Goreti", "Petrus Nong", "Yohanes Bata"]
