@@ -152,3 +152,9 @@ def test_an_appeal_at_a_parliamentary_hearing_is_part_of_the_hearing():
     text = ("Komisi II DPR menggelar rapat kerja bersama KASN dan BKN. Komisi II meminta KASN dan BKN meningkatkan "
             "pengawasan netralitas ASN menjelang pilkada, kata Doli saat rapat.")
     assert labels("Komisi II Minta KASN Awasi Netralitas ASN", text) == ["other"]
+
+
+def test_civil_servants_attending_a_candidates_declaration_is_no_pledge():
+    text = ("Sudah ada beberapa laporan yang masuk terkait ASN yang ikut deklarasi atau hadir dalam kegiatan salah "
+            "satu bakal calon, kata Ketua Bawaslu.")
+    assert "declaration" not in labels("Laporan Netralitas ASN", text)
