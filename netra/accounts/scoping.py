@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 
+from netra.regions.gazetteer import is_within
+
 SCOPE_CACHE_ATTR = "_netra_scope"
 GRANTS_CACHE_ATTR = "_netra_role_grants"
 
@@ -30,11 +32,7 @@ class Scope:
         return not (self.national or self.region_codes or self.agency_ids)
 
     def covers_region(self, code: str | None) -> bool:
-        if self.national:
-            return True
-        if not code:
-            return False
-        return any(code == c or code.startswith(f"{c}.") for c in self.region_codes)
+        return self.national or any(is_within(code, c) for c in self.region_codes)
 
 
 NO_SCOPE = Scope()
@@ -64,7 +62,7 @@ class RoleGrant:
 
         if self.scope_kind == ScopeKind.NATIONAL:
             return True
-        return bool(code and self.region_code and (code == self.region_code or code.startswith(f"{self.region_code}.")))
+        return is_within(code, self.region_code)
 
 
 def role_grants(user) -> tuple[RoleGrant, ...]:

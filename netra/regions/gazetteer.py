@@ -110,6 +110,11 @@ def parent_of_code(code: str) -> str | None:
     return code.rsplit(".", 1)[0] if "." in code else None
 
 
+def is_within(code: str | None, ancestor: str | None) -> bool:
+    """The region ``code`` is ``ancestor`` or lies inside it ("61.03.01" is within "61" and "61.03")."""
+    return bool(code and ancestor) and (code == ancestor or code.startswith(f"{ancestor}."))
+
+
 def display_name(place: Place) -> str:
     """Official name with its level word: "Provinsi Jawa Tengah", "Kota Bogor"."""
     if place.level == PROVINCE and not place.name.lower().startswith("provinsi"):

@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from netra.accounts.scoping import Scope
+from netra.regions.gazetteer import is_within
 from netra.regions.models import Region
 from netra.regions.services import resolve_regions
 from netra.registry.models import Agency, AgencyKind, Person, SubjectType
@@ -316,10 +317,6 @@ def _region_list(regions: list[Region]) -> str:
     return shown + (", dan lainnya" if len(regions) > MAX_CANDIDATES_SHOWN else "")
 
 
-def _in_region(code: str | None, ancestor: str | None) -> bool:
-    return bool(code and ancestor) and (code == ancestor or code.startswith(f"{ancestor}."))
-
-
 class AgencyLookup:
     """Agencies named in a person file, by exact name; a name used in several regions needs the region."""
 
@@ -335,7 +332,7 @@ class AgencyLookup:
             return None
         found = self.by_name.get(text, [])
         if len(found) > 1 and region is not None:
-            found = [agency for agency in found if _in_region(region.code, agency.region_id)]
+            found = [agency for agency in found if is_within(region.code, agency.region_id)]
         if len(found) == 1:
             return found[0]
         if not found:

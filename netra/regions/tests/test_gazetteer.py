@@ -2,7 +2,7 @@
 
 import pytest
 
-from netra.regions.gazetteer import CITY, PROVINCE, REGENCY, lokal_gazetteer, split_prefix
+from netra.regions.gazetteer import CITY, PROVINCE, REGENCY, is_within, lokal_gazetteer, split_prefix
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +76,11 @@ def test_it_resolves_kecamatan_and_desa_when_asked(gazetteer):
 def test_prefix_words_are_read_in_any_case():
     assert split_prefix("KAB. BOGOR") == (("regency",), "bogor")
     assert split_prefix("Kota Administrasi Jakarta Timur") == (("city",), "jakartatimur")
+
+
+@pytest.mark.parametrize("code, ancestor, within", [
+    ("61.03.01", "61", True), ("61.03", "61.03", True), ("61.03", "61.0", False), ("610.1", "61", False),
+    (None, "61", False), ("61", None, False),
+])
+def test_a_region_lies_within_itself_and_its_ancestors_only(code, ancestor, within):
+    assert is_within(code, ancestor) is within
