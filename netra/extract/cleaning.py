@@ -272,10 +272,16 @@ def html_title(html: str) -> str:
 
 
 def extraction_options(url: str | None) -> trafilatura.settings.Extractor:
-    """trafilatura's options for ``extract(fast=True, include_comments=False, include_tables=False,
-    deduplicate=False, url=url)``: what ``extract`` would build from those arguments (and the defaults of the
-    others). Building them reads the settings file each time; for pages without a URL they are built once
-    (trafilatura copies them before changing any).
+    """trafilatura's options for ``extract(fast=True, favor_recall=True, include_comments=False,
+    include_tables=False, deduplicate=False, url=url)``: what ``extract`` would build from those arguments (and
+    the defaults of the others). Building them reads the settings file each time; for pages without a URL they
+    are built once (trafilatura copies them before changing any).
+
+    Why recall: in its balanced mode, trafilatura checks every extraction shorter than 3,000 characters (most
+    news articles) against the whole page's text and, when it looks short, runs again in recall mode. Asking
+    for recall at once skips that check, and the junk-line filter after it removes the page furniture recall
+    lets through. On trafilatura's own evaluation set (about 1,000 pages) recall mode scores the same F1 as
+    balanced (0.896 against 0.898; recall 0.894 against 0.890) in two thirds of the time.
     """
     return _options_without_url() if url is None else _options(url)
 
@@ -289,7 +295,8 @@ def _options(url: str | None) -> trafilatura.settings.Extractor:
     from trafilatura.settings import DEFAULT_CONFIG, Extractor
 
     return Extractor(
-        config=DEFAULT_CONFIG, output_format="txt", fast=True, comments=False, tables=False, dedup=False, url=url,
+        config=DEFAULT_CONFIG, output_format="txt", fast=True, recall=True, comments=False, tables=False,
+        dedup=False, url=url,
     )
 
 

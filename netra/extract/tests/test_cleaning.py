@@ -106,7 +106,7 @@ def test_the_faster_forms_agree_with_the_plain_patterns(text):
 def test_the_shared_options_are_those_extract_builds():
     from trafilatura.settings import Extractor
 
-    built = Extractor(output_format="txt", fast=True, comments=False, tables=False, dedup=False)
+    built = Extractor(output_format="txt", fast=True, recall=True, comments=False, tables=False, dedup=False)
     shared = cleaning.extraction_options(None)
     assert cleaning.extraction_options(None) is shared
     for name in Extractor.__slots__:
