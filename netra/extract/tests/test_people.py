@@ -4,7 +4,9 @@ import pytest
 
 from netra.extract.people import (
     HEAD,
+    HEADS,
     INITIAL,
+    LOWER_HEADS,
     NAME_THEN_POSITION,
     ROLE,
     SELAKU,
@@ -127,9 +129,15 @@ def test_a_division_of_an_institution_opens_a_position(text, expected):
 @pytest.mark.parametrize("text", [
     "Ketua KPU Bantul", "xKetua Ketua", "Plh.Ketua Bawaslu", "Plh. Ketua", "-Ketua ketua-Ketua", "Ketua\nKetua",
     "kata anggota Bawaslu X, Nama", "Wakil Ketua DPRD dan wakil ketua", "(Kades) Pj_Bupati", "",
+    "éKetua é Ketua", "ÉWakil Ketua Umum", "²Ketua ½Camat", "“Ketua …anggota\u00a0Ketua", "Ketua—ketua ‘Pj’", "1Ketua",
 ])
 def test_heads_in_finds_what_head_finditer_finds(text):
     assert list(heads_in(text)) == [(m.start(), m.group()) for m in HEAD.finditer(text)]
+
+
+def test_heads_and_lower_case_heads_start_differently():
+    """HEAD_WORD puts both lists in one trie: no word of one may start where a word of the other can."""
+    assert all(head[0].isupper() for head in HEADS) and all(head[0].islower() for head in LOWER_HEADS)
 
 
 @pytest.mark.parametrize("text", [
