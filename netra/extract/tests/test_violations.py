@@ -4,10 +4,22 @@ import re
 
 import pytest
 
-from netra.extract.patterns import grouped
+from netra.extract.patterns import Caseless, grouped
 from netra.extract.pipeline import extract_text
 from netra.extract.record import Document, Person
-from netra.extract.violations import _RULES, _last_word, clean_name, find_violations
+from netra.extract.violations import (
+    _ANY_CATEGORY,
+    _ANY_ROLE_LOWER,
+    _CUE,
+    _NAME_INTRO_LOWER,
+    _RULES,
+    _STAGES_ABOVE,
+    _SUSPECT_LOWER,
+    _after_non_word,
+    _last_word,
+    clean_name,
+    find_violations,
+)
 
 
 def violations(text: str, title: str = ""):
@@ -634,3 +646,44 @@ def test_a_report_about_named_officials_and_the_list_that_follows():
         "lain di lingkungan Pemkab Sikka. Yakni Kadis Pariwisata Sikka Maria Goreti, dan Camat Alok Petrus Nong."
     )
     assert sorted(v.actor_name for v in doc.violations) == ["Maria Goreti", "Petrus Nong", "Yohanes Bata"]
+
+
+# -- the faster scans of word cues find the same matches ------------------------------------
+
+_TRICKY_TEXTS = [
+    "kades sukamaju diduga melanggar",  # a match at the very start
+    "(asn)guru pns dilaporkan",  # a post ending in ")" right before the next post
+    "aparatur sipil negara (asn)kepala desa,camat;lurah.",  # no space after punctuation
+    "perangkat lurah dan lurah_x lurah2 lurah",  # "_" and digits are word characters
+    "kepala sekolah “diduga” tidak netral — dugaan",  # non-ASCII: scanned as before
+    "café asn dilaporkan é asn",  # a non-ASCII letter is a word character
+    "laporan terkait dengan camat, rekomendasi ke kasn diteruskan",
+    "",
+    "asn",
+]
+
+
+@pytest.mark.parametrize("text", _TRICKY_TEXTS)
+def test_word_scans_find_what_the_plain_patterns_find(text):
+    for scan in (_ANY_ROLE_LOWER, _SUSPECT_LOWER, _NAME_INTRO_LOWER, _ANY_CATEGORY, *_STAGES_ABOVE):
+        assert scan.fast is not None  # the fast form is in use
+        assert scan.spans(text) == [match.span() for match in scan.pattern.finditer(text)]
+        assert scan.found(text) == (scan.pattern.search(text) is not None)
+    for scan in _STAGES_ABOVE:
+        assert scan.places(text) == [match.start() for match in re.finditer(f"(?={scan.pattern.pattern})", text)]
+
+
+@pytest.mark.parametrize("text", _TRICKY_TEXTS + ["Turut hadir Camat X", "Jika Kades", "ujar Kepala Dinas "])
+def test_cues_are_found_as_the_case_insensitive_patterns_find_them(text):
+    for key, cue in _CUE.items():
+        for part in (text, text[: len(text) // 2], text[3:]):
+            assert cue.found(part) == Caseless(_RULES["cues"][key]).found(part), (key, part)
+
+
+def test_the_fast_scan_is_only_used_where_every_alternative_begins_with_a_word_character():
+    assert _after_non_word(r"\b(?:a|b)c") is not None
+    assert _after_non_word(r"\ba|b") is None  # the boundary is before the first alternative only
+    assert _after_non_word(r"\b(?:\d+|dua)") is None
+    assert _after_non_word(r"\b(?:x)?y") is None
+    assert _after_non_word(r"\b\s*x") is None
+    assert _after_non_word(r"(?:a|b)") is None
