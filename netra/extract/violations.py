@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -139,8 +139,9 @@ class _Cue(Caseless):
         self.words = _WordScan(self.lowered.pattern)
 
     def found(self, text: str) -> bool:
-        if text.isascii():
-            return self.words.found(text.lower())
+        fast = self.words.fast
+        if fast is not None and text.isascii():
+            return fast.search(_BEFORE_TEXT + text.lower()) is not None
         return super().found(text)
 
 
@@ -158,7 +159,10 @@ _CUE = {key: _Cue(value) for key, value in _RULES["cues"].items() if key not in 
 _SUSPECT_LOWER = _word_scan(_RULES["cues"]["suspect"])
 _NORMATIVE_LOWER = _word_scan(_RULES["cues"]["normative"])
 _NAME_INTRO_LOWER = _word_scan(_RULES["cues"]["name_intro"])
-_ROLES = [(_compile(rule["pattern"]), rule["role"]) for rule in _RULES["roles"]]
+# The role rules in one pattern, each a named group: fullmatch() tries them in order, as a loop over the rules
+# would, and the group that matched tells the rule (its own group 1 follows its name's group).
+_ROLE_RULES = _compile("|".join(f"(?P<rule{i}>{rule['pattern']})" for i, rule in enumerate(_RULES["roles"])))
+_ROLE_OF_RULE = {f"rule{i}": rule["role"] for i, rule in enumerate(_RULES["roles"])}
 # "\b(?:A|B)" is "\b(?:A)|\b(?:B)" with the word-boundary test made once per position (same matches, faster).
 _ANY_ROLE_PATTERN = r"\b(?:{})".format("|".join(f"(?:{rule['pattern']})" for rule in _RULES["roles"]))
 _ANY_ROLE = _compile(_ANY_ROLE_PATTERN)
@@ -335,7 +339,7 @@ def _is_suspect(sentence: str) -> bool:
     """The sentence speaks of a suspected violation or describes a forbidden act."""
     if _has_suspect_cue(sentence):
         return True
-    return not _is_normative(sentence) and _has_category_cue(sentence)  # the cheaper test first
+    return _has_category_cue(sentence) and not _is_normative(sentence)  # most sentences cue no act: one scan
 
 
 def _named_by_post(sentence: str, index: int) -> list[_Mention]:
@@ -499,7 +503,7 @@ def _clause_start(text: str) -> int:
 
 
 def _role_near(sentence: str, position: int, earlier: list[_Mention]) -> str:
-    roles = [_role_of(m.group()) for m in _ANY_ROLE.finditer(sentence[:position])]
+    roles = [_role_of(m.group()) for m in _posts_in(sentence[:position])]
     if roles:  # 'guru berstatus Pegawai Pemerintah dengan Perjanjian Kerja (P3K)' is a guru PPPK
         return next((r for r in reversed(roles) if r.endswith(" " + roles[-1])), roles[-1])
     return earlier[-1].role if earlier else "ASN"
@@ -607,7 +611,7 @@ def _name_from_people(mentions: list[_Mention], sentences: list[str], people: li
         for person in people:
             position = getattr(person, "position", None) or ""
             start = sentence.find(person.name) if person.name else -1
-            if start < 0 or not any(_role_of(m.group()) == mention.role for m in _ANY_ROLE.finditer(position)):
+            if start < 0 or not any(_role_of(m.group()) == mention.role for m in _posts_in(position)):
                 continue
             if _CUE["overseer"].found(position):
                 continue  # "Kabag Hukum Bawaslu Provinsi ...": an overseer's official, not the accused
@@ -784,12 +788,17 @@ def _category_and_act(entry: _Entry, sentences: list[str], texts: list[str]) -> 
     following = [sentences[i + 1] for i in entry.sentences if i + 1 < len(sentences)]
     near = [sentences[i] for i in entry.sentences] + [t for t in following if not _is_normative(t)]
     near += [sentences[i] for i in entry.context if not _is_normative(sentences[i])]
-    for pool in (near, [t for t in texts if not _is_normative(t)]):
-        found = [(_CATEGORY_ORDER.index(name), name, text) for text in pool for name in _categories_in(text)]
-        if found:
-            _, name, text = min(found, key=lambda item: item[0])
-            return name, _clause_from(text, _ascii_caseless_spans(_CATEGORY[name], text)[0][0])
-    return "other", "tidak dirinci"
+    found = _most_telling_act(near) or _most_telling_act([t for t in texts if not _is_normative(t)])
+    return found or ("other", "tidak dirinci")
+
+
+def _most_telling_act(texts: list[str]) -> tuple[str, str] | None:
+    """The category first in precedence among those the texts cue, and the act from where it is cued."""
+    found = [(_CATEGORY_ORDER.index(name), name, text) for text in texts for name in _categories_in(text)]
+    if not found:
+        return None
+    _, name, text = min(found, key=lambda item: item[0])
+    return name, _clause_from(text, _ascii_caseless_spans(_CATEGORY[name], text)[0][0])
 
 
 @lru_cache(maxsize=4096)
@@ -849,9 +858,9 @@ def _furthest_stage_above(sentence: str, floor: int) -> int:
         def starts(rank: int) -> Iterator[int]:
             return (match.start() for match in _STAGES[rank][1].finditer(sentence))
     else:
+        if not _STAGES_ABOVE[floor].found(lowered):
+            return floor  # most sentences: one search, not a look at every place
         places = _STAGES_ABOVE[floor].places(lowered)
-        if not places:
-            return floor
 
         def starts(rank: int) -> Iterator[int]:
             return _match_starts(_STAGES_LOWER[rank][1], lowered, places)
@@ -935,13 +944,21 @@ def _roles_in(sentence: str) -> tuple[_RoleMatch, ...]:
     return tuple(_RoleMatch(start, end, sentence[start:end]) for start, end in _ANY_ROLE_LOWER.spans(lowered))
 
 
+def _posts_in(text: str) -> Iterable[_RoleMatch | re.Match]:
+    """The post mentions ``_ANY_ROLE.finditer(text)`` finds: in ASCII text, those of _roles_in (the same, and
+    cached); other text is scanned with IGNORECASE, which also equates a few non-ASCII letters with ASCII ones."""
+    return _roles_in(text) if text.isascii() else _ANY_ROLE.finditer(text)
+
+
 @lru_cache(maxsize=1024)
 def _role_of(surface: str) -> str:
-    for pattern, role in _ROLES:
-        match = pattern.fullmatch(surface.strip())
-        if match:
-            return role.replace("{1}", match.group(1) or "") if "{1}" in role else role
-    return "ASN"
+    """The role of the first rule whose pattern matches the whole post, else 'ASN'."""
+    match = _ROLE_RULES.fullmatch(surface.strip())
+    if not match:
+        return "ASN"
+    rule = match.lastgroup  # the rule's group closes after any group inside it
+    role = _ROLE_OF_RULE[rule]
+    return role.replace("{1}", match.group(_ROLE_RULES.groupindex[rule] + 1) or "") if "{1}" in role else role
 
 
 def _org_from_post(post: str, org_words: str) -> str | None:

@@ -17,6 +17,7 @@ from netra.extract.violations import (
     _SUSPECT_LOWER,
     _after_non_word,
     _last_word,
+    _role_of,
     clean_name,
     find_violations,
 )
@@ -687,3 +688,20 @@ def test_the_fast_scan_is_only_used_where_every_alternative_begins_with_a_word_c
     assert _after_non_word(r"\b(?:x)?y") is None
     assert _after_non_word(r"\b\s*x") is None
     assert _after_non_word(r"(?:a|b)") is None
+
+
+@pytest.mark.parametrize("surface", [
+    "Guru SD", "guru honorer", "guru ASN", "Guru PNS", "guru berstatus PPPK", "Pj Bupati",
+    "Penjabat Sementara (Pjs) Wali Kota", "penyuluh KB", "anggota TNI", "Lurah", "perangkat lurah", "perangkat desa",
+    " Camat ", "kepala disdik", "kepala distrik", "Kepala SDN", "aparatur sipil negara (ASN)", "pegawai",
+    "pendamping lokal desa", "xyz",
+])
+def test_the_role_of_a_post_is_the_first_rule_matching_all_of_it(surface):
+    for rule in _RULES["roles"]:
+        match = re.fullmatch(rule["pattern"], surface.strip(), re.IGNORECASE)
+        if match:
+            expected = rule["role"].replace("{1}", match.group(1) or "") if "{1}" in rule["role"] else rule["role"]
+            break
+    else:
+        expected = "ASN"
+    assert _role_of(surface) == expected
