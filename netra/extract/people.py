@@ -208,8 +208,8 @@ def may_begin_region(token: str) -> bool:
 
 def region_run(tokens: list[str], i: int) -> int:
     """How many tokens at ``i`` form a region name (0 if none)."""
-    if not may_begin_region(tokens[i]):
-        return 0
+    if not tokens[i][0].isupper() or not may_begin_region(tokens[i]):
+        return 0  # the run below is of capitalised tokens: none starts at a lower-case word or a mark
     capitalised = 0
     while capitalised < 3 and i + capitalised < len(tokens) and tokens[i + capitalised][0].isupper():
         capitalised += 1
@@ -364,7 +364,7 @@ def read_name(tokens: list[str], i: int) -> tuple[str | None, int]:
         break
     while words and (len(words[-1].rstrip(".")) == 1 or normalised_degree(words[-1]) in DEGREES):
         words.pop()
-    if not words or len(words) > 5 or not any(len(w) >= 3 for w in words):
+    if not words or len(words) > 5 or max(map(len, words)) < 3:  # no word of three letters or more
         return None, i
     if may_begin_region(words[0]) and _region_key(tuple(words)):
         return None, i  # "Sekdakab Pesawaran." - the place closes the position
@@ -422,15 +422,18 @@ def generates(letters: str, words: tuple[str, ...]) -> bool:
         return True
     if not letters or word[0] != letters[0]:
         return False
-    for k in range(1, len(letters) + 1):
-        if is_subsequence(letters[1:k], word[1:]) and generates(letters[k:], rest):
-            return True
-    return False
+    # The word gives letters[:k] for each k whose letters[1:k] is a subsequence of word[1:]: exactly the k up to
+    # 1 + the longest such run, which one greedy pass finds (no subsequence test for each k).
+    return any(generates(letters[k:], rest) for k in range(1, subsequence_run(letters, 1, word[1:]) + 2))
 
 
-def is_subsequence(part: str, word: str) -> bool:
-    it = iter(word)
-    return all(char in it for char in part)
+def subsequence_run(letters: str, start: int, word: str) -> int:
+    """How many letters from ``start`` on are, in order, a subsequence of ``word`` (the longest such run)."""
+    matched = 0
+    for char in word:
+        if start + matched < len(letters) and char == letters[start + matched]:
+            matched += 1
+    return matched
 
 
 def clean_position(text: str) -> str:

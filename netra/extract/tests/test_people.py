@@ -1,4 +1,4 @@
-from itertools import islice
+from itertools import islice, product
 
 import pytest
 
@@ -17,6 +17,7 @@ from netra.extract.people import (
     abbreviate,
     capital_follows,
     find_people,
+    generates,
     heads_in,
     is_initial,
     lines_holding,
@@ -94,6 +95,31 @@ def test_journalists_and_generic_offices_are_not_people():
 ])
 def test_spelled_out_abbreviations_keep_the_short_form(position, expected):
     assert abbreviate(position) == expected
+
+
+def generates_by_trying_each_cut(letters: str, words: tuple[str, ...]) -> bool:
+    """What generates() answers, tested cut by cut: letters[:k] from the first word, the rest from the others."""
+    if not words:
+        return not letters
+    word, rest = words[0], words[1:]
+    if word in ("dan", "&") and generates_by_trying_each_cut(letters, rest):
+        return True
+    if not letters or word[0] != letters[0]:
+        return False
+    for k in range(1, len(letters) + 1):
+        remaining = iter(word[1:])
+        if all(char in remaining for char in letters[1:k]) and generates_by_trying_each_cut(letters[k:], rest):
+            return True
+    return False
+
+
+def test_generates_takes_every_cut_its_greedy_run_allows():
+    pieces = ["a", "ab", "ba", "aab", "bab", "dan", "&"]
+    for words in [(), *((w,) for w in pieces), *product(pieces, repeat=2), *product(pieces[:4], repeat=3)]:
+        for length in range(5):
+            for letters in map("".join, product("abdn", repeat=length)):
+                generates.cache_clear()
+                assert generates(letters, words) == generates_by_trying_each_cut(letters, words), (letters, words)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
