@@ -622,9 +622,7 @@ def selaku_matches(text: str) -> Iterator[re.Match]:
 def people_with_parenthesised_position(text: str) -> list[Person]:
     """ "ungkap M Rani Patty, S.Pd. (Koordinator Divisi ...) Panwaslu Kecamatan X": the post in parentheses."""
     found = []
-    if HEAD_IN_PARENTHESES.search(text) is None:
-        return found  # most texts: no parentheses open with a head
-    for match in names_then_positions(text):
+    for match in names_then_head_positions(text):
         position = match["position"].strip()
         if not HEAD.match(position) or position in BARE_HEADS_NEEDING_MORE or len(position.split()) < 2:
             continue
@@ -636,21 +634,24 @@ def people_with_parenthesised_position(text: str) -> list[Person]:
     return found
 
 
-def names_then_positions(text: str) -> Iterator[re.Match]:
-    """The matches of NAME_THEN_POSITION.finditer(text), each sought only before the parentheses it ends with.
+def names_then_head_positions(text: str) -> Iterator[re.Match]:
+    """The matches of NAME_THEN_POSITION.finditer(text) whose parentheses open with a head (HEAD_IN_PARENTHESES),
+    each sought only before the parentheses it ends with; the other parentheses are not looked at.
 
-    A match ends with the first parentheses after its start (no name or degree holds "(") and runs across no
-    break (LAST_BREAK), so it starts after the last break before them; when no break is found within
-    BREAK_REACH characters, the search starts where the previous match ended.
+    A match holds no "(" or ")" but those of the parentheses it ends with, so matches ending at different
+    parentheses never overlap: each parentheses ends the leftmost match that starts after the last "(" or ")"
+    before it, whatever other matches there are. A match also runs across no break (LAST_BREAK), so the search
+    starts after the last break within BREAK_REACH characters, if there is one.
     """
-    searched = 0  # where the previous match ended
-    for parentheses in PARENTHESES.finditer(text):
-        last_break = LAST_BREAK.match(text, max(searched, parentheses.start() - BREAK_REACH), parentheses.start())
-        begin = last_break.end() if last_break is not None else searched
-        match = NAME_THEN_POSITION.search(text, begin, parentheses.end())
+    for opening in HEAD_IN_PARENTHESES.finditer(text):
+        parentheses = PARENTHESES.match(text, opening.start())
+        if parentheses is None:
+            continue
+        begin = max(text.rfind("(", 0, opening.start()), text.rfind(")", 0, opening.start())) + 1
+        last_break = LAST_BREAK.match(text, max(begin, opening.start() - BREAK_REACH), opening.start())
+        match = NAME_THEN_POSITION.search(text, last_break.end() if last_break else begin, parentheses.end())
         if match is not None:
             yield match
-            searched = match.end()
 
 
 def people_named_as(text: str) -> list[Person]:

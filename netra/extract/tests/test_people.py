@@ -4,6 +4,7 @@ import pytest
 
 from netra.extract.people import (
     HEAD,
+    HEAD_IN_PARENTHESES,
     HEADS,
     INITIAL,
     LOWER_HEADS,
@@ -22,7 +23,7 @@ from netra.extract.people import (
     is_initial,
     lines_holding,
     may_begin_region,
-    names_then_positions,
+    names_then_head_positions,
     position_length,
     region_run,
     role_matches,
@@ -218,10 +219,16 @@ def test_tokenize_and_token_ends_agree_with_the_token_pattern(text):
         assert window.end_of(k) == 3 + next(islice(TOKEN.finditer(text), k, None)).end()
 
 
-@pytest.mark.parametrize("text", TRICKY_TEXTS)
-def test_names_then_positions_finds_what_finditer_finds(text):
-    expected = [(m.span(), m.groupdict()) for m in NAME_THEN_POSITION.finditer(text)]
-    assert [(m.span(), m.groupdict()) for m in names_then_positions(text)] == expected
+@pytest.mark.parametrize("text", [
+    *TRICKY_TEXTS, "Budi (Anggota) (Ketua KPU) dan Ani Rahma (Ketua KPU Bantul) (Ketua Bawaslu Sleman)",
+    "Budi Santoso (warga) Ani (Ketua KPU Bantul), Budi S.Pd. ( Ketua Bawaslu Garut ) dan (Ketua (KPU) Sleman)",
+    "Ahmad Budi Santoso Rahmat Yusuf Ahmad Budi Santoso Rahmat Yusuf Ahmad Budi Santoso Rahmat Yusuf Ahmad Budi "
+    "Santoso (Wakil Ketua DPRD) Rahmat Yusuf Ahmad Budi Santoso Rahmat Yusuf Budi (Ketua KPU Bantul)",
+])
+def test_names_then_head_positions_finds_what_finditer_finds_before_a_head(text):
+    expected = [(m.span(), m.groupdict()) for m in NAME_THEN_POSITION.finditer(text)
+                if HEAD_IN_PARENTHESES.match(text, m.start("position") - 1)]
+    assert [(m.span(), m.groupdict()) for m in names_then_head_positions(text)] == expected
 
 
 @pytest.mark.parametrize("text", [
