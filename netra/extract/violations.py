@@ -516,8 +516,8 @@ def _unnamed_in_sentence(sentence: str, index: int) -> list[_Mention]:
     for match in _roles_in(sentence):
         before = sentence[: match.start()]
         role = _role_of(match.group())
-        pointed_at = _points_at_the_story_actor(sentence, match, role)
-        if _is_conditional(before) or (_CUE["generic_before"].found(before[-_TAIL:]) and not pointed_at):
+        if _is_conditional(before) or (_CUE["generic_before"].found(before[-_TAIL:])
+                                       and not _points_at_the_story_actor(sentence, match, role)):
             continue  # "netralitas lurah" is general, "netralitas lurah ini" is about the story's lurah
         if _CUE["attendee_before"].found(before) or _TALLY_AFTER.match(sentence, match.end()):
             continue  # listed among those attending; "perangkat desa 21 orang": a line of a tally
@@ -917,22 +917,20 @@ def _clear_sentence_caches() -> None:
         cached.cache_clear()
 
 
-@dataclass(slots=True)
-class _RoleMatch:
-    """A post mention found in the lowered sentence, with the surface text as written."""
+class _RoleMatch(tuple):
+    """A post mention found in the lowered sentence: (start, end, the surface text as written), read like a
+    re.Match. (A tuple: made without a call to Python code, about three times as fast as a dataclass.)"""
 
-    begin: int
-    finish: int
-    surface: str
+    __slots__ = ()
 
     def start(self) -> int:
-        return self.begin
+        return self[0]
 
     def end(self) -> int:
-        return self.finish
+        return self[1]
 
     def group(self) -> str:
-        return self.surface
+        return self[2]
 
 
 @lru_cache(maxsize=1024)
@@ -940,8 +938,8 @@ def _roles_in(sentence: str) -> tuple[_RoleMatch, ...]:
     """Post mentions in a sentence (several steps read them; the search runs once per sentence)."""
     lowered = sentence.lower()
     if len(lowered) != len(sentence):
-        return tuple(_RoleMatch(m.start(), m.end(), m.group()) for m in _ANY_ROLE.finditer(sentence))
-    return tuple(_RoleMatch(start, end, sentence[start:end]) for start, end in _ANY_ROLE_LOWER.spans(lowered))
+        return tuple(_RoleMatch((m.start(), m.end(), m.group())) for m in _ANY_ROLE.finditer(sentence))
+    return tuple(_RoleMatch((start, end, sentence[start:end])) for start, end in _ANY_ROLE_LOWER.spans(lowered))
 
 
 def _posts_in(text: str) -> Iterable[_RoleMatch | re.Match]:
