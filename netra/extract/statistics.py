@@ -95,6 +95,13 @@ _VIOLATION = Caseless(rf"\b(?:{_alternation(_CONTEXT['violation'])})\b")
 _CASE_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['case'])})\b", re.IGNORECASE)
 _PERSON_WORD = re.compile(rf"\b(?:{_alternation(_UNITS['person'])})\b", re.IGNORECASE)
 _YEARS = range(1945, 2101)
+# The word lists that words are looked up in, as sets (same membership, found without going through a list).
+_EXCLUDED_BEFORE = frozenset(_CONTEXT["excluded_before"])
+_NEGATIONS = frozenset(_CONTEXT["negations"])
+_AGGREGATE = frozenset(_CONTEXT["aggregate"])
+_HEADCOUNT = frozenset(_CONTEXT["headcount"])
+_PERCENT_EXCLUDED_BEFORE = frozenset(_CONTEXT["percent_excluded_before"])
+_NOT_PLACES = frozenset(_CONTEXT["not_places"])
 _NUMBER_LOWER = re.compile(_NUMBER.pattern)
 
 
@@ -330,18 +337,25 @@ def _is_excluded_by_words_before(sentence: str, start: int) -> bool:
     """A citation, rank or money word right before the number at ``start``, or a negation shortly before it."""
     tail = sentence[max(0, start - 60) : start]
     words = _WORD.findall(tail)
-    if words and words[-1].lower() in _CONTEXT["excluded_before"]:
+    if not words:
+        return False
+    last_two = [w.lower() for w in words[-2:]]
+    if last_two[-1] in _EXCLUDED_BEFORE:
         return True
+    # The clause's words are the tail's words after the last separator (no word holds one), so its last two
+    # are among the tail's last two: without a negation there, the clause has none (most numbers).
+    if _NEGATIONS.isdisjoint(last_two):
+        return False
     clause = tail[max(tail.rfind(","), tail.rfind(";"), tail.rfind(":")) + 1 :]  # after the last of , ; :
     last_two = [w.lower() for w in _WORD.findall(clause)[-2:]]
-    if len(last_two) == 2 and last_two[0] in _CONTEXT["negations"] and last_two[1].startswith(("di", "ter")):
+    if len(last_two) == 2 and last_two[0] in _NEGATIONS and last_two[1].startswith(("di", "ter")):
         return False  # "belum diregister 10 perkara": a status label, not a negated count
-    return any(w in _CONTEXT["negations"] for w in last_two)
+    return not _NEGATIONS.isdisjoint(last_two)
 
 
 def _has_aggregate_cue(sentence: str, match: re.Match) -> bool:
     before = [w.lower() for w in _WORD.findall(sentence[: match.start()][-60:])]
-    return any(w in _CONTEXT["aggregate"] for w in before[-_CONTEXT["aggregate_window"] :])
+    return not _AGGREGATE.isdisjoint(before[-_CONTEXT["aggregate_window"] :])
 
 
 def _is_breakdown(sentence: str) -> bool:
@@ -363,7 +377,7 @@ def _person_count(sentence, match, after, quantity, unit_text) -> _Count | None:
 def _headcount(sentence, match, quantity) -> _Count | None:
     before = sentence[: match.start()]
     words = [w.lower() for w in _WORD.findall(before[-120:])][-_CONTEXT["headcount_window"] :]
-    if not any(w in _CONTEXT["headcount"] for w in words):
+    if _HEADCOUNT.isdisjoint(words):
         return None
     if not _PERSON_WORD.search(" ".join(words)):
         return None
@@ -381,7 +395,7 @@ def _percentage(sentence, match, quantity, unit_text, earlier) -> _Count | None:
         return _Count(quantity, unit_text, None, "percent")  # a share of the cases counted in the sentence
     window = _CONTEXT["percent_window"]
     before = _WORD.findall(sentence[: match.start()])[-window:]
-    if any(w.lower() in _CONTEXT["percent_excluded_before"] for w in before):
+    if not _PERCENT_EXCLUDED_BEFORE.isdisjoint([w.lower() for w in before]):
         return None
     near = " ".join(before + _WORD.findall(sentence[match.end() :])[: window + 1])
     if not _CASE_WORD.search(near):
@@ -392,7 +406,7 @@ def _percentage(sentence, match, quantity, unit_text, earlier) -> _Count | None:
 def _unit_text(after: str, unit: re.Match) -> str:
     tail = _UNIT_TAIL.match(after, unit.end())
     text = after[unit.start() : tail.end() if tail else unit.end()]
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())  # as re.sub(r"\s+", " ", text).strip(): both split at str.isspace()
 
 
 def _scope_of(sentence: str, start: int, end: int) -> str | None:
@@ -408,7 +422,7 @@ def _scope_of(sentence: str, start: int, end: int) -> str | None:
 
 
 def _is_place(match: re.Match) -> bool:
-    return match.group("place").split()[0].lower() not in _CONTEXT["not_places"]
+    return match.group("place").split()[0].lower() not in _NOT_PLACES
 
 
 def _headline_and_body(doc: Document) -> list[str]:

@@ -189,3 +189,15 @@ def test_every_line_of_a_breakdown_of_persons_in_violation_is_a_figure():
 def test_a_list_of_people_present_is_no_breakdown():
     doc = extract_text("Sosialisasi\nSosialisasi diikuti guru 22 orang, kepala sekolah 9 orang dan pengawas 3 orang.")
     assert doc.statistics == []
+
+
+@pytest.mark.parametrize(
+    ("before", "excluded"),
+    [("Bawaslu mencatat bukan", True), ("Ternyata tidak ada", True), ("tidak ada lagi", False),
+     ("tidak, ada", False), ("yang tak; ada", False), ("kasus yang belum diregister", False),
+     ("melanggar Pasal", True), ("", False), ("tanpa,", False), ("ada sebanyak", False)],
+)
+def test_a_negation_counts_only_in_the_last_two_words_of_the_clause_before_a_number(before, excluded):
+    # The negation test looks at the tail's last two words first: a separator among them must still cut the clause.
+    sentence = f"{before} 5 laporan"
+    assert statistics._is_excluded_by_words_before(sentence, sentence.index("5")) is excluded
