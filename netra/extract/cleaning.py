@@ -28,6 +28,8 @@ JUNK_LINE = Caseless("|".join(f"(?:{p})" for p in DATA["junk_line_patterns"]))
 JUNK_LINE_ANCHORED = all(p.startswith("^") for p in DATA["junk_line_patterns"])
 NAV_WORDS = frozenset(DATA["nav_words"])
 GLUED_ABBREVIATION = re.compile(r"\b(Kab|Kec|Kel|Prov|Kot|Ds)\.(?=[A-Z][a-z])")
+# Every match holds one of these; most texts hold none, which a few substring tests tell faster than a scan.
+GLUED_ABBREVIATION_WORDS = ("Kab.", "Kec.", "Kel.", "Prov.", "Kot.", "Ds.")
 TALLY_LINE = re.compile(r"^[A-Z][\w .'-]*:\s*\d[\d.,]*\s+[a-z]\w+$")
 ARTICLE_END = re.compile("|".join(f"(?:{p})" for p in DATA["article_end_patterns"]), re.IGNORECASE)
 PRUNE_XPATH: list[str] = DATA["prune_xpath"]
@@ -239,6 +241,8 @@ def clean_lines(lines: list[str]) -> tuple[list[str], date | None]:
 
 def unglue_abbreviations(text: str) -> str:
     """ "Kab.Barito Kuala" -> "Kab. Barito Kuala": a level abbreviation written without its space."""
+    if not any(word in text for word in GLUED_ABBREVIATION_WORDS):
+        return text
     return GLUED_ABBREVIATION.sub(r"\1. ", text)
 
 

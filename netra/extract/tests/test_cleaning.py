@@ -88,7 +88,8 @@ def test_html_goes_through_trafilatura_without_related_links():
 
 SAMPLES = ["Dr. Ani tiba. (Kata dia.) “Benar.” 2 orang", "a.\n", "x.\n.", "Dr..", ".", " .", "S.Pd.", "(H.",
            "tab\tand\u00a0nb  sp",
-           'Ia pergi." Lalu\u00a0Dia? ) 5 hal!\u2003"Ya', "single space only", " \u200b", "akhir:\n", "tiga kata saja?"]
+           'Ia pergi." Lalu\u00a0Dia? ) 5 hal!\u2003"Ya', "single space only", " \u200b", "akhir:\n", "tiga kata saja?",
+           "Kab.Barito Kuala dan Kec.Mentaya", "DKab.Sleman", "Ds.Kalisari, Kot.Baru", "Prov.jawa"]
 
 
 @pytest.mark.parametrize("text", SAMPLES)
@@ -101,6 +102,7 @@ def test_the_faster_forms_agree_with_the_plain_patterns(text):
     assert cleaning.collapse_spaces(text) == plain_spaces.sub(" ", text)
     plain_fragment = len(text.split()) <= 3 and not re.search(r"[.!?\"”:]$", text)
     assert is_short_fragment(text) == plain_fragment
+    assert cleaning.unglue_abbreviations(text) == cleaning.GLUED_ABBREVIATION.sub(r"\1. ", text)
 
 
 def test_the_shared_options_are_those_extract_builds():
