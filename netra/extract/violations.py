@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from netra.extract.cleaning import split_sentences
-from netra.extract.patterns import Caseless, group_end, grouped, top_alternatives
+from netra.extract.patterns import BEFORE_TEXT, Caseless, WordScan, grouped
 from netra.extract.patterns import lowercase_pattern as _lowercase_pattern
 from netra.extract.places import district_keys, region_keys
 from netra.extract.record import Document, Violation
@@ -48,106 +48,27 @@ def _lowered_and_grouped(pattern: str) -> re.Pattern:
     return re.compile(grouped(_lowercase_pattern(pattern)))
 
 
-# -- scanning for words ----------------------------------------------------------------
-#
-# Most cues are alternatives of words after a word boundary ("\b(?:diduga|dugaan|...)"). A scan of such a
-# pattern tries it at every character of the text. When every alternative begins with a word character, a
-# match begins just after a character that is no word character, or at the start of the text; so, in ASCII
-# text, "[<ASCII non-word character>](?:diduga|dugaan|...)" over the text after an added "\x00" finds the same
-# matches, each with the character before it, and the scan tries it only at spaces and punctuation (a scan
-# opening with a character class skips the other characters): about twice as fast. "\x00" stands for the
-# start of the text: no pattern here matches it, nor looks back at it. Other text is scanned as before
-# (non-ASCII letters are word characters the class does not list).
-_BEFORE_TEXT = "\x00"
-_ASCII_NON_WORD = r"[\x00-/:-@\[-^`{-\x7f]"  # the ASCII characters that \W matches
-
-
-def _after_non_word(lowered_pattern: str, lookahead: bool = False) -> re.Pattern | None:
-    r"""The scan above for a lowered "\b(...)" pattern (its matches, or with ``lookahead`` every place where it
-    matches), or None if some alternative may begin with something else than a word character."""
-    if not lowered_pattern.startswith(r"\b"):
-        return None
-    words = lowered_pattern[2:]
-    if len(top_alternatives(words)) > 1 or not _begins_with_word_character(words):
-        return None  # "\ba|b": the boundary is not before every alternative
-    return re.compile(_ASCII_NON_WORD + (f"(?={words})" if lookahead else words))
-
-
-def _begins_with_word_character(pattern: str) -> bool:
-    """Each of the pattern's alternatives begins with a literal letter or digit."""
-    alternatives = top_alternatives(pattern)
-    if len(alternatives) > 1:
-        return all(_begins_with_word_character(alternative) for alternative in alternatives)
-    if pattern.startswith("(?:"):
-        end = group_end(pattern)
-        optional = pattern[end + 1 : end + 2] in ("?", "*", "{")
-        return not optional and _begins_with_word_character(pattern[3:end])
-    first, after = pattern[:1], pattern[1:2]
-    return first.isascii() and first.isalnum() and after not in ("?", "*", "{")
-
-
-class _WordScan:
-    """A pattern for lowered text whose matches begin at a word (see above): its matches, and with
-    ``with_places`` every place where it matches, found faster in ASCII text."""
-
-    __slots__ = ("pattern", "every_place", "fast", "fast_every_place")
-
-    def __init__(self, lowered_pattern: str, with_places: bool = False) -> None:
-        self.pattern = re.compile(lowered_pattern)
-        self.fast = _after_non_word(lowered_pattern)
-        # A lookahead: one zero-width match at each place (or one character, the one before each place).
-        self.every_place = re.compile(f"(?={lowered_pattern})") if with_places else None
-        self.fast_every_place = _after_non_word(lowered_pattern, lookahead=True) if with_places else None
-
-    def found(self, lowered: str) -> bool:
-        """Whether the pattern occurs in the lowered text."""
-        if self.fast is not None and lowered.isascii():
-            return self.fast.search(_BEFORE_TEXT + lowered) is not None
-        return self.pattern.search(lowered) is not None
-
-    def starts(self, lowered: str) -> list[int]:
-        """Where ``pattern.finditer(lowered)`` finds its matches."""
-        return [start for start, _ in self.spans(lowered)]
-
-    def spans(self, lowered: str) -> list[tuple[int, int]]:
-        """The spans of ``pattern.finditer(lowered)``."""
-        if self.fast is None or not lowered.isascii():
-            return [match.span() for match in self.pattern.finditer(lowered)]
-        text, spans, position = _BEFORE_TEXT + lowered, [], 0
-        # Not fast.finditer: a match may end with the non-word character that opens the next one ("(ASN)").
-        while match := self.fast.search(text, position):
-            position = match.end() - 1
-            spans.append((match.start(), position))  # in ``lowered``: one character earlier
-        return spans
-
-    def places(self, lowered: str) -> list[int]:
-        """Every place where the pattern matches, in order (also inside another match)."""
-        if self.fast_every_place is None or not lowered.isascii():
-            return [match.start() for match in self.every_place.finditer(lowered)]
-        return [match.start() for match in self.fast_every_place.finditer(_BEFORE_TEXT + lowered)]
-
-
 class _Cue(Caseless):
     """A case-insensitive cue (see patterns.Caseless) whose lowered form has its alternatives grouped, found
-    faster in ASCII text when it begins at a word (see _WordScan)."""
+    faster in ASCII text when it begins at a word (see WordScan)."""
 
     __slots__ = ("words",)
 
     def __init__(self, pattern: str) -> None:
         super().__init__(pattern)
         self.lowered = _lowered_and_grouped(pattern)
-        self.words = _WordScan(self.lowered.pattern)
+        self.words = WordScan(self.lowered.pattern)
 
     def found(self, text: str) -> bool:
         fast = self.words.fast
         if fast is not None and text.isascii():
-            return fast.search(_BEFORE_TEXT + text.lower()) is not None
+            return fast.search(BEFORE_TEXT + text.lower()) is not None
         return super().found(text)
 
 
-def _word_scan(pattern: str, with_places: bool = False) -> _WordScan:
-    """A case-insensitive pattern as a _WordScan of lowered text, its alternatives grouped."""
-    return _WordScan(_lowered_and_grouped(pattern).pattern, with_places)
+def _word_scan(pattern: str, with_places: bool = False) -> WordScan:
+    """A case-insensitive pattern as a WordScan of lowered text, its alternatives grouped."""
+    return WordScan(_lowered_and_grouped(pattern).pattern, with_places)
 
 
 _CASE_SENSITIVE_CUES = {"place", "post_qualifier"}

@@ -2,7 +2,15 @@
 
 import re
 
-from netra.extract.patterns import Caseless, group_end, grouped, literal_alternation, top_alternatives
+from netra.extract.patterns import (
+    Caseless,
+    WordScan,
+    after_non_word,
+    group_end,
+    grouped,
+    literal_alternation,
+    top_alternatives,
+)
 
 
 def test_pattern_alternatives_split_at_the_top_level_only():
@@ -38,3 +46,21 @@ def test_caseless_matches_lowered_text_at_the_same_offsets():
     text = "Laporan ke BAWASLU Kabupaten Sikka"
     assert pattern.search(text).span() == re.search(r"\bBawaslu\s+Kabupaten", text, re.I).span()
     assert pattern.found("İstanbul bawaslu kabupaten")  # lowering changes the length: the IGNORECASE path
+
+
+def test_the_fast_scan_is_only_used_where_every_alternative_begins_with_a_word_character():
+    assert after_non_word(r"\b(?:a|b)c") is not None
+    assert after_non_word(r"\ba|b") is None  # the boundary is before the first alternative only
+    assert after_non_word(r"\b(?:\d+|dua)") is None
+    assert after_non_word(r"\b(?:x)?y") is None
+    assert after_non_word(r"\b\s*x") is None
+    assert after_non_word(r"(?:a|b)") is None
+
+
+def test_a_word_scan_finds_what_its_pattern_finds():
+    scan = WordScan(r"\b(?:asn|kepala desa|camat)", with_places=True)
+    assert scan.fast is not None
+    for text in ("asn di desa", "(asn)kepala desa,camat.", "pasn asn_x asn", "café asn", "", "kepala desa"):
+        assert scan.spans(text) == [m.span() for m in scan.pattern.finditer(text)]
+        assert scan.found(text) == (scan.pattern.search(text) is not None)
+        assert scan.places(text) == [m.start() for m in re.finditer(f"(?={scan.pattern.pattern})", text)]
