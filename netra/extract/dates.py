@@ -15,7 +15,6 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache, partial
 from pathlib import Path
 
 from netra.extract.patterns import literal_alternation
@@ -26,8 +25,10 @@ WEEKDAYS: dict[str, int] = dict(DATA["weekdays"])
 MONTHS: dict[str, int] = dict(DATA["months"])
 CYCLE_YEARS = range(DATA["cycle_first_year"], DATA["cycle_last_year"] + 1)
 ELECTION_ERA = (DATA["era_first_year"], DATA["era_last_year"])
-_YEAR = re.compile(r"(?<![\d/.-])(20\d\d)(?![\d/.-])")
-NOT_EVENT_CONTEXT = tuple(DATA["not_event_context"])
+# "(?<![\d/.-])(20\d\d)": the "2" comes first and the look-behind checks what precedes it, so that a scan
+# jumps from one "2" to the next instead of testing the look-behind at every place (same matches).
+_YEAR = re.compile(r"(2(?<![\d/.-]2)0\d\d)(?![\d/.-])")
+NOT_EVENT_CONTEXT = frozenset(DATA["not_event_context"])
 BACKGROUND = re.compile(DATA["background"], re.IGNORECASE)
 QUOTED_ON = re.compile(DATA["quoted_on"], re.IGNORECASE)
 
@@ -79,8 +80,12 @@ _WRITTEN_OR_BARE = re.compile(
 _TIME = r"(?:\s*[-,|/]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)?)?"
 # A line that is only an article timestamp: "Sabtu, 30 Desember 2023 - 22:01 WIB",
 # "Kompas.com - 28/02/2024, 20:46 WIB", "30 September 2024", "Diterbitkan: 1 Mei 2024".
+# Every line of a page is tried, so the leading words ("Kompas.com -") are read with possessive quantifiers
+# (three times faster on the common line that is no timestamp; same matches): a word run is followed by a blank
+# or a separator and a blank run by a word or a separator, so a shorter run never makes a match, and fewer
+# words than were found leave a blank and a word where the separator must be.
 TIMESTAMP_LINE = re.compile(
-    rf"^\s*(?:(?:[\w.]+(?:\s+[\w.]+){{0,3}}\s*[-–|:]\s*)|"
+    rf"^\s*+(?:(?:[\w.]++(?:\s++[\w.]++){{0,3}}+\s*+[-–|:]\s*)|"
     rf"(?:diterbitkan|dipublikasikan|published|posted|update|diperbarui|terbit)(?:\s+pada)?\s*:?\s*)?"
     rf"(?:(?:{_WD})\s*,?\s*)?"
     rf"(?P<date>\d{{1,2}}\s+(?:{_MON})\.?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
@@ -139,9 +144,11 @@ def infer_year(month: int, day: int, weekday: int | None, published: date | None
 
 
 def _mention(match: re.Match, month: int, year_text: str | None, published: date | None,
-             years_written: Callable[[], frozenset[int]] = frozenset) -> DateMention | None:
-    """The date of a match with a day ("d"), and perhaps a weekday inside it ("wd2") or just before it."""
-    weekday = WEEKDAYS.get((match.groupdict().get("wd2") or "").lower())
+             years_written: Callable[[], frozenset[int]] = frozenset,
+             weekday_inside: str | None = None) -> DateMention | None:
+    """The date of a match with a day ("d"), and perhaps a weekday inside it (``weekday_inside``, as in
+    "(Kamis, 24/10)") or just before it."""
+    weekday = WEEKDAYS.get((weekday_inside or "").lower())
     before = WEEKDAY_BEFORE.search(match.string, max(0, match.start() - 30), match.start())
     if weekday is None and before is not None:
         weekday = WEEKDAYS.get(before["wd"].lower())
@@ -162,9 +169,9 @@ def _mention(match: re.Match, month: int, year_text: str | None, published: date
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     """Every date phrase in ``text`` that resolves to a full date, in order of appearance."""
     found: dict[int, DateMention] = {}
-    years = cache(partial(written_years, text))  # read from the text only if a weekday must be placed
+    years = LazyWrittenYears(text)
     for match in NUMERIC_IN_PARENS.finditer(text):
-        if (mention := _mention(match, int(match["m"]), match["y"], published, years)) is not None:
+        if (mention := _mention(match, int(match["m"]), match["y"], published, years, match["wd2"])) is not None:
             found.setdefault(match.start("d"), mention)
     for match in _WRITTEN_OR_BARE.finditer(text):
         if match["mon"] is not None:
@@ -179,6 +186,24 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
 def written_years(text: str) -> frozenset[int]:
     """The election-era years the text writes ("Pilkada 2020", "tahun 2019")."""
     return frozenset(int(y) for y in _YEAR.findall(text) if ELECTION_ERA[0] <= int(y) <= ELECTION_ERA[1])
+
+
+class LazyWrittenYears:
+    """``written_years(text)``, read from the text only if a weekday must be placed, and then once.
+
+    (``functools.cache(partial(...))`` does the same, but building it costs more than most documents save.)
+    """
+
+    __slots__ = ("text", "years")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.years: frozenset[int] | None = None
+
+    def __call__(self) -> frozenset[int]:
+        if self.years is None:
+            self.years = written_years(self.text)
+        return self.years
 
 
 def parse_timestamp_line(line: str) -> date | None:
@@ -204,7 +229,7 @@ def parse_date(text: str) -> date | None:
 def _is_reference_date(text: str, mention: DateMention) -> bool:
     before = text[max(0, mention.start - 40): mention.start].lower()
     after = text[mention.start: mention.start + 40].lower()
-    return any(word in before.split() for word in NOT_EVENT_CONTEXT) or "mendatang" in after
+    return not NOT_EVENT_CONTEXT.isdisjoint(before.split()) or "mendatang" in after
 
 
 def _in_background(text: str, mention: DateMention) -> bool:
@@ -220,9 +245,9 @@ def _quoted_on(text: str, mention: DateMention) -> bool:
 def choose_event_date(text: str, published: date | None) -> date | None:
     """The date of the lead event: the first weekday-anchored date, else the first plain full date."""
     mentions = find_dates(text, published)
-    anchored = [m for m in mentions if m.weekday_given and not _in_background(text, m) and not _quoted_on(text, m)]
-    if anchored:
-        return anchored[0].value
+    for mention in mentions:  # the first that qualifies is the answer: later ones are not checked
+        if mention.weekday_given and not _in_background(text, mention) and not _quoted_on(text, mention):
+            return mention.value
     for mention in mentions:
         if mention.year_given and not _is_reference_date(text, mention) and not _quoted_on(text, mention):
             return mention.value

@@ -109,3 +109,28 @@ def test_a_weekday_dates_a_day_without_a_year_in_a_year_the_text_writes():
     text = "Rekap Pilkada 2020: Bawaslu meneruskan 98 ASN ke KASN, Kamis 22 Oktober."
     assert [m.value for m in find_dates(text)] == [date(2020, 10, 22)]  # 22 October was a Thursday in 2020 and 2026
     assert [m.value for m in find_dates("Rapat digelar Kamis 22 Oktober.")] == [date(2026, 10, 22)]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Kompas.com   -   28/02/2024", date(2024, 2, 28)),
+    ("Satu dua tiga empat - 28/02/2024", date(2024, 2, 28)),  # four words before the separator
+    ("Satu dua tiga empat lima - 28/02/2024", None),  # five are too many
+    ("Satu dua tiga empat 28/02/2024", None),  # no separator after the words
+    ("Satu dua - tiga - 28/02/2024", None),  # words after the separator are no date
+    ("a.b | Senin, 1 Juli 2024 10:00 WIB", date(2024, 7, 1)),
+    ("   Redaksi:  Sabtu, 30 Desember 2023", date(2023, 12, 30)),
+    ("Diterbitkan pada : 2024-02-28T20:46:00Z", date(2024, 2, 28)),
+])
+def test_the_words_before_a_timestamp_are_read_without_giving_back(line, expected):
+    """TIMESTAMP_LINE reads its leading words with possessive quantifiers: same dates as before."""
+    assert parse_timestamp_line(line) == expected
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("Pilkada 2020 dan Pemilu 2024", {2020, 2024}),
+    ("nomor 12024, 2024/11, 1/2024, K.2024, 3-2024, 20245", set()),  # a digit or separator around it
+    ("x2019 dan (2019)", {2019}),  # a letter or bracket before it is no separator
+    ("tahun 2013 dan 2030", set()),  # outside the election era
+])
+def test_written_years_are_whole_numbers_of_the_era(text, years):
+    assert dates.written_years(text) == years
