@@ -37,8 +37,9 @@ def legal_trigger_pattern(word: str) -> str:
 LEGAL_TRIGGER = re.compile("(?P<long>{})|{}".format(
     "|".join(map(legal_trigger_pattern, RULES["legal_triggers_long"])),
     "|".join(map(legal_trigger_pattern, RULES["legal_triggers"]))))
-# The trigger words as plain text: wherever LEGAL_TRIGGER matches, one of them is written.
-LEGAL_TRIGGER_WORD = re.compile("|".join(map(re.escape, RULES["legal_triggers_long"] + RULES["legal_triggers"])))
+# The trigger words as plain text: wherever LEGAL_TRIGGER matches, one of them is written. Only where some word
+# begins matters (not which), so they are one trie (see patterns.py), tried letter by letter.
+LEGAL_TRIGGER_WORD = re.compile(literal_alternation(RULES["legal_triggers_long"] + RULES["legal_triggers"]))
 CLAUSE_END = re.compile(r"[.;:\n]")
 BARE_LEVEL = re.compile(r"\s+(Kota|Kabupaten|Provinsi)\b(?!\s*\.?\s*[A-Z(])")
 LEVEL_OF = {"kota": CITY, "kabupaten": REGENCY, "provinsi": PROVINCE}
@@ -122,41 +123,55 @@ def alias_matches(text: str) -> Iterator[re.Match]:
 
 def find_mentions(text: str, preferred: frozenset[str]) -> list[OrgMention]:
     mentions: list[OrgMention] = []
-    trigger_starts = legal_trigger_starts(text)
-    for match in alias_matches(text):
-        if mentions and match.start() < mentions[-1].end:
+    matches = list(alias_matches(text))
+    if not matches:
+        return mentions
+    # Triggers matter only in the windows before the aliases (see in_legal_citation): read from the first
+    # window to the last alias, not the whole text.
+    trigger_starts = legal_trigger_starts(text, legal_window_start(matches[0].start()), matches[-1].start())
+    for match in matches:
+        start, alias = match.start(), match.group()
+        if mentions and start < mentions[-1].end:
             continue  # "(BKD)" after "Badan Kepegawaian Daerah" is the same mention
-        if in_legal_citation(text, match.start(), trigger_starts):
+        if in_legal_citation(text, start, trigger_starts):
             continue
-        institution = BY_ALIAS[match.group()]
-        if institution.not_after and _previous_word(text, match.start()) in institution.not_after:
+        institution = BY_ALIAS[alias]
+        if institution.not_after and _previous_word(text, start) in institution.not_after:
             continue
-        if institution.not_after_pattern and institution.not_after_pattern.search(
-                text, max(0, match.start() - 40), match.start()):
+        if institution.not_after_pattern and institution.not_after_pattern.search(text, max(0, start - 40), start):
             continue
-        mention = OrgMention(institution, match.start(), match.end(), match.group())
-        mention.level_hint = institution.levels.get(match.group())
+        mention = OrgMention(institution, start, match.end(), alias)
+        mention.level_hint = institution.levels.get(alias)
         if read_qualifier(text, mention, preferred):
             mentions.append(mention)
     return mentions
 
 
-def legal_trigger_starts(text: str) -> list[int]:
-    """Every position where a legal trigger word is written (overlapping ones too), in order."""
+def legal_trigger_starts(text: str, pos: int = 0, endpos: int | None = None) -> list[int]:
+    """Every position where a legal trigger word is written (overlapping ones too) in ``text[pos:endpos]``, in
+    order."""
+    endpos = len(text) if endpos is None else endpos
     starts = []
-    match = LEGAL_TRIGGER_WORD.search(text)
+    match = LEGAL_TRIGGER_WORD.search(text, pos, endpos)
     while match:
         starts.append(match.start())
-        match = LEGAL_TRIGGER_WORD.search(text, match.start() + 1)
+        match = LEGAL_TRIGGER_WORD.search(text, match.start() + 1, endpos)
     return starts
+
+
+def legal_window_start(start: int) -> int:
+    """Where the text that may hold a legal citation of a mention at ``start`` begins."""
+    return max(0, start - RULES["legal_reach_long"] - 40)
 
 
 def in_legal_citation(text: str, start: int, trigger_starts: list[int]) -> bool:
     """A mention inside "Peraturan ... Nomor ..." or a joint decree's list of signatories.
 
-    ``trigger_starts`` (from ``legal_trigger_starts``) tells at once whether any trigger begins near enough.
+    ``trigger_starts`` (from ``legal_trigger_starts``) tells at once whether any trigger begins near enough. It
+    need not hold triggers before this window or from ``start`` on: every LEGAL_TRIGGER match below lies inside
+    the window, so a trigger word found in the window begins where it does.
     """
-    window_start = max(0, start - RULES["legal_reach_long"] - 40)
+    window_start = legal_window_start(start)
     nearest = bisect_left(trigger_starts, window_start)
     if nearest == len(trigger_starts) or trigger_starts[nearest] >= start:
         return False
@@ -319,17 +334,19 @@ def government_contexts(text: str) -> list[re.Match]:
 
 def unique_names(mentions: list[OrgMention]) -> list[str]:
     """Names in order of first mention; a name contained in a longer one of the same body is dropped."""
-    names: list[str] = []
+    words_of: dict[str, list[str]] = {}  # each name (in order) and its words, split once for all comparisons
     for mention in sorted(mentions, key=lambda m: m.start):
         name = display(mention)
-        if name and name not in names:
-            names.append(name)
-    return [n for n in names if not any(n != other and _same_body(n, other) for other in names)]
+        if name and name not in words_of:
+            words_of[name] = name.split()
+    return [name for name, words in words_of.items()
+            if not any(_same_body(words, other) for other in words_of.values())]
 
 
-def _same_body(short: str, long: str) -> bool:
-    """"Rutan Sanggau" within "Rutan Kelas IIB Sanggau"; "Dinas Pendidikan X" within "Dinas Pendidikan dan ... X"."""
-    short_words, long_words = short.split(), long.split()
+def _same_body(short_words: list[str], long_words: list[str]) -> bool:
+    """"Rutan Sanggau" within "Rutan Kelas IIB Sanggau"; "Dinas Pendidikan X" within "Dinas Pendidikan dan ... X".
+
+    A name is never within itself (it has as many words), so each name can be compared with all of them."""
     if len(short_words) >= len(long_words) or short_words[0] != long_words[0]:
         return False
     if long_words[: len(short_words)] == short_words:

@@ -95,3 +95,17 @@ def test_a_kodim_written_without_its_slash_gets_the_official_form():
 def test_a_regional_bkn_office_keeps_its_city():
     orgs = orgs_of("BKN memblokir data kepegawaian: Kanreg IV BKN Makassar 5 data dan Kanreg III BKN, Senin.")
     assert "Kanreg IV BKN Makassar" in orgs and "Kanreg III BKN" in orgs
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a trigger after the last body does not matter
+    ("Ketua Bawaslu Bantul menerbitkan Surat Edaran.", ["Bawaslu Kabupaten Bantul"]),
+    # a body inside a citation is left out, the one before it is kept
+    ("Ketua Bawaslu Bantul menjelaskan Peraturan KPU Nomor 7 Tahun 2022.", ["Bawaslu Kabupaten Bantul"]),
+    # a trigger too far before the first body (the window before it is 240 characters)
+    ("Peraturan " + "x" * 300 + " Ketua Bawaslu Bantul hadir.", ["Bawaslu Kabupaten Bantul"]),
+    ("Peraturan Bersama " + "x " * 60 + "Ketua Bawaslu Bantul hadir.", []),
+])
+def test_legal_triggers_are_read_only_before_the_bodies(text, expected):
+    """find_mentions reads trigger words only from the first body's window to the last body: same result."""
+    assert orgs_of(text) == expected
