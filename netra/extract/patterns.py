@@ -6,7 +6,9 @@ becomes "Ke(?:tua(?: KPU)?|pala)", so the engine no longer tries every word at e
 **Case-insensitive patterns** run as case-sensitive ones over lowered text (about twice as fast).
 ``re.IGNORECASE`` slows every character comparison. When ``text.lower()`` keeps the text's length
 (always, for Indonesian news), the lowercased pattern over the lowered text finds the same matches
-at the same offsets; otherwise the IGNORECASE pattern runs on the text as written.
+at the same offsets; otherwise the IGNORECASE pattern runs on the text as written. One known difference:
+IGNORECASE also equates the Turkish dotless "ı" and the long "ſ" with "i" and "s", and the lowered path
+does not ("junı" is no "juni" there); no Indonesian word is written with either.
 Matches from the lowered path carry lowered text: read offsets from them, not ``group()``.
 
 **Long alternations grouped by first character** ("diduga|dugaan|melanggar" -> "d(?:iduga|ugaan)|melanggar"):

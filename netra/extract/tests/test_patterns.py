@@ -64,3 +64,10 @@ def test_a_word_scan_finds_what_its_pattern_finds():
         assert scan.spans(text) == [m.span() for m in scan.pattern.finditer(text)]
         assert scan.found(text) == (scan.pattern.search(text) is not None)
         assert scan.places(text) == [m.start() for m in re.finditer(f"(?={scan.pattern.pattern})", text)]
+
+
+def test_caseless_matches_like_ignorecase_except_for_the_dotless_i():
+    cue = Caseless(r"\bjuni\b")
+    for text in ("JUNI", "Juni 2024", "juniper", "bulan Juni.", "“Juni”"):
+        assert cue.found(text) == (re.search(r"\bjuni\b", text, re.IGNORECASE) is not None)
+    assert re.search("juni", "junı", re.IGNORECASE) and not cue.found("junı")  # the documented difference
