@@ -31,6 +31,7 @@ from pathlib import Path
 from netra.extract.cleaning import split_sentences
 from netra.extract.patterns import BEFORE_TEXT, Caseless, WordScan, grouped
 from netra.extract.patterns import lowercase_pattern as _lowercase_pattern
+from netra.extract.people import HONORIFICS, NOT_NAME
 from netra.extract.places import district_keys, region_keys
 from netra.extract.record import Document, Violation
 from netra.extract.statistics import counts_in_sentence, parse_number
@@ -110,8 +111,9 @@ _STAGE_RANK = {name: rank for rank, (name, _) in enumerate(_STAGES)}
 _SANCTION = _Cue(_RULES["sanctions"]["pattern"])
 _WINDOWS = _RULES["windows"]
 _ORG_PREFIX = _RULES["org_prefix"]
-_HONORIFICS = set(_RULES["names"]["honorifics"])
-_NOT_NAME = set(_RULES["names"]["not_name"])
+# Names are cleaned with the people stage's word lists (one list of honorifics for the whole engine).
+_HONORIFICS = {word.rstrip(".") for word in HONORIFICS}
+_NOT_NAME = NOT_NAME | set(_RULES["names"]["not_name"])
 
 _NAME = re.compile(
     r"(?:(?:H|Hj|Drs|Dra|Dr|Ir|Prof)\.?\s+)?[A-Z][a-z'’]+\.?(?:\s+(?:[A-Z][a-z'’]+\.?|[A-Z]\.?(?=\s+[A-Z])))*"

@@ -695,3 +695,10 @@ def test_the_role_of_a_post_is_the_first_rule_matching_all_of_it(surface):
     else:
         expected = "ASN"
     assert _role_of(surface) == expected
+
+
+def test_an_actor_name_drops_the_same_honorifics_and_ranks_as_a_person_name():
+    assert clean_name("Ustadz Ahmad Fauzi") == "Ahmad Fauzi"  # an honorific listed in people.toml
+    assert clean_name("Bharada Yoga Pratama") == "Yoga Pratama"  # a rank listed in people.toml
+    assert clean_name("Satu orang") is None  # a word that is never a name
+    assert clean_name("Tb. Heryana Satpol") == "Heryana"  # stops at a post word of case reports
