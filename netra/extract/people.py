@@ -62,6 +62,9 @@ NAME_PARTICLES = frozenset(DATA["name_particles"])
 HEAD_WINDOW = 260  # characters read after a head: the longest positions, a name and a short list of names
 INITIAL = re.compile(r"[A-Z]\.")
 REGIONAL_OFFICE_WORDS = frozenset(DATA["regional_office_words"])
+# A candidate word right before a head, with nothing but spaces between (no line break, no full stop).
+CANDIDATE_BEFORE_HEAD = re.compile(r"\b(?:{})[ \u00a0]+$".format(
+    literal_alternation(sorted(DATA["candidate_words_before_head"], key=len, reverse=True))), re.IGNORECASE)
 CANDIDATE_WORDS = frozenset({"Paslon", "Pasangan", "Calon", "Cabup", "Cagub", "Cawalkot", "Capres"})
 NAME_ABBREVIATIONS = frozenset({"Muh.", "Moh.", "Mohd.", "Moch.", "Mochd.", "Mhd.", "Muhd.", "Abd.", "Ach.", "Ahm.",
                                 "Md.", "Nyi.", "Sy.", "St."})
@@ -457,6 +460,8 @@ def people_at_heads(text: str) -> list[Person]:
         if used <= lower_words:
             continue  # no position; a lower-case head alone ("anggota Persatuan ...") is none either
         consumed = window.end_of(used - 1)
+        if follows_a_candidate_word(text, start):
+            continue  # the whole position is the candidacy's ("calon Gubernur dan Wakil Gubernur X")
         position = clean_position(text[start: consumed])
         if head_text in EXCLUDED_POSITIONS or position in BARE_HEADS_NEEDING_MORE:
             continue
@@ -471,6 +476,11 @@ def people_at_heads(text: str) -> list[Person]:
             if not position.startswith("mewakili"):
                 found.extend(Person(listed, position) for listed in listed_names(tokens, name_end))
     return found
+
+
+def follows_a_candidate_word(text: str, start: int) -> bool:
+    """ "calon Bupati Garut, Budi Santoso": the head at ``start`` names a candidacy, not an office."""
+    return CANDIDATE_BEFORE_HEAD.search(text, max(0, start - 14), start) is not None
 
 
 def ends_sentence(position: str) -> bool:
@@ -629,7 +639,7 @@ def people_with_parenthesised_position(text: str) -> list[Person]:
         tokens = tokenize(match["name"])
         start = max((k + 1 for k, t in enumerate(tokens) if t in NOT_NAME or t in HEAD_WORDS), default=0)
         name, _ = read_name(tokens, start)
-        if name:
+        if name and not all(word in POSITION_WORDS for word in name.split()):  # "..., Data, dan Informasi (Kordiv"
             found.append(Person(name, clean_position(position)))
     return found
 

@@ -317,3 +317,28 @@ def test_koordiv_opens_a_position_written_after_the_name():
     doc = extract_text("Rapat\nZaki Hilmi, Koordiv Pengawasan sampaikan pelanggaran netralitas ASN merupakan tren "
                        "paling tinggi.")
     assert [(p.name, p.position) for p in doc.people] == [("Zaki Hilmi", "Koordiv Pengawasan")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kades menghadiri kegiatan calon Bupati Garut, Budi Santoso, di balai desa.",
+    "Kades menghadiri kegiatan calon Gubernur dan Wakil Gubernur Bengkulu, Helmi Hasan, di balai desa.",
+    "Puluhan kades hadir dalam deklarasi paslon Bupati Sleman Harda Kiswaya.",
+])
+def test_a_candidate_named_only_as_a_candidate_is_no_person_of_the_record(text):
+    assert people_of(text) == []
+
+
+def test_a_candidate_word_ends_at_a_line_or_a_sentence():
+    text = "ASN dilarang mendukung pasangan calon.\nKepala Dinas Pendidikan Pati, Bambang Sutrisno, hadir."
+    assert people_of(text) == [("Bambang Sutrisno", "Kepala Dinas Pendidikan Pati")]
+    assert people_of("Ia dukung paslon. Bupati Garut Rudy Gunawan hadir.") == [("Rudy Gunawan", "Bupati Garut")]
+
+
+def test_the_words_of_a_division_before_its_abbreviation_are_no_name():
+    text = ("Hal ini disampaikan oleh Koordinator Divisi Penanganan Pelanggaran, Data, dan Informasi (Kordiv PP dan "
+            "Datin) Bawaslu Provinsi Bengkulu, Eko Sugianto.")
+    assert "Informasi" not in [name for name, _ in people_of(text)]
+
+
+def test_a_directorate_general_is_part_of_a_position():
+    assert people_of("Kasus ini diteruskan ke Dirjen Bina Desa dan Dirjen Otonomi Daerah, kata Eko.") == []
