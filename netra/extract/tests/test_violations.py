@@ -702,3 +702,13 @@ def test_an_actor_name_drops_the_same_honorifics_and_ranks_as_a_person_name():
     assert clean_name("Bharada Yoga Pratama") == "Yoga Pratama"  # a rank listed in people.toml
     assert clean_name("Satu orang") is None  # a word that is never a name
     assert clean_name("Tb. Heryana Satpol") == "Heryana"  # stops at a post word of case reports
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Tiga ASN di Kabupaten Muna diduga mengantar salah satu paslon untuk mendaftar ke KPU.", "campaign_involvement"),
+    ("Sejumlah kepala desa diduga menghadiri acara paslon gubernur di Kota Bengkulu.", "campaign_attendance"),
+    ("Sejumlah kepala desa di Kecamatan Silo diduga melakukan deklarasi untuk pasangan calon gubernur.",
+     "declaration_support"),
+])
+def test_the_act_category_of_common_case_wordings(sentence, category):
+    assert [entry[2] for entry in summary(sentence)] == [category]
