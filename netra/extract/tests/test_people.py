@@ -342,3 +342,10 @@ def test_the_words_of_a_division_before_its_abbreviation_are_no_name():
 
 def test_a_directorate_general_is_part_of_a_position():
     assert people_of("Kasus ini diteruskan ke Dirjen Bina Desa dan Dirjen Otonomi Daerah, kata Eko.") == []
+
+
+def test_an_officer_of_a_village_government_association_is_a_person_with_a_position():
+    assert people_of("kata Ketua Apdesi Jember Kamiluddin saat dikonfirmasi.") == [
+        ("Kamiluddin", "Ketua Apdesi Jember")]
+    assert people_of("Ketua PPDI Kabupaten Garut, Asep Saepudin, hadir.") == [
+        ("Asep Saepudin", "Ketua PPDI Kabupaten Garut")]
