@@ -158,3 +158,12 @@ def test_civil_servants_attending_a_candidates_declaration_is_no_pledge():
     text = ("Sudah ada beberapa laporan yang masuk terkait ASN yang ikut deklarasi atau hadir dalam kegiatan salah "
             "satu bakal calon, kata Ketua Bawaslu.")
     assert "declaration" not in labels("Laporan Netralitas ASN", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kami telah melakukan pembinaan terhadap dua kepala desa yang terlibat pada acara deklarasi salah satu pasangan "
+    "calon bupati, katanya.",
+    "Dua kepala desa diduga hadir dalam deklarasi salah satu pasangan calon bupati.",
+])
+def test_village_heads_at_a_candidates_declaration_is_no_pledge(text):
+    assert "declaration" not in labels("Dua Kades Disanksi", text)
