@@ -62,9 +62,12 @@ NAME_PARTICLES = frozenset(DATA["name_particles"])
 HEAD_WINDOW = 260  # characters read after a head: the longest positions, a name and a short list of names
 INITIAL = re.compile(r"[A-Z]\.")
 REGIONAL_OFFICE_WORDS = frozenset(DATA["regional_office_words"])
+_CANDIDATE_WORD = r"\b(?:{})".format(literal_alternation(sorted(DATA["candidate_words"], key=len, reverse=True)))
 # A candidate word right before a head, with nothing but spaces between (no line break, no full stop).
-CANDIDATE_BEFORE_HEAD = re.compile(r"\b(?:{})[ \u00a0]+$".format(
-    literal_alternation(sorted(DATA["candidate_words_before_head"], key=len, reverse=True))), re.IGNORECASE)
+CANDIDATE_BEFORE_HEAD = re.compile(_CANDIDATE_WORD + r"[ \u00a0]+$", re.IGNORECASE)
+# A candidate word a few words before the end of a clause ("salah satu Bacakada di Kabupaten Pulau Morotai").
+NAMING_THE_NOUN_BEFORE = ("atas nama", "bernama")
+CANDIDATE_ENDING_CLAUSE = re.compile(_CANDIDATE_WORD + r"\b(?:[ \u00a0]+[^\s,.;:]+){0,5}[ \u00a0]*$", re.IGNORECASE)
 CANDIDATE_WORDS = frozenset({"Paslon", "Pasangan", "Calon", "Cabup", "Cagub", "Cawalkot", "Capres"})
 NAME_ABBREVIATIONS = frozenset({"Muh.", "Moh.", "Mohd.", "Moch.", "Mochd.", "Mhd.", "Muhd.", "Abd.", "Ach.", "Ahm.",
                                 "Md.", "Nyi.", "Sy.", "St."})
@@ -676,11 +679,22 @@ def people_named_as(text: str) -> list[Person]:
         sentences = split_sentences(line)
         for k, sentence in enumerate(sentences):
             for match in NAMED_AS.finditer(sentence):
+                if names_a_candidate(sentence[: match.start()], match.group()):
+                    continue
                 role = first_role(sentence[: match.start()]) or role_before(sentences, k, text[:line_start])
                 if role is None or role.lower() in PRIVATE_ROLES:
                     continue
                 found.extend(Person(name, role) for name in introduced_names(match))
     return found
+
+
+def names_a_candidate(before: str, introducer: str) -> bool:
+    """Whether the name an ``introducer`` gives after ``before`` is a candidate's ("... salah satu Bacakada di Morotai
+    atas nama X"). Only "atas nama" and "bernama" name the noun just before them; after "yakni" or "adalah" the
+    name may be the sentence's subject's ("Kades yang mendukung calon itu adalah Budi")."""
+    if not introducer.lower().startswith(NAMING_THE_NOUN_BEFORE):
+        return False
+    return CANDIDATE_ENDING_CLAUSE.search(before, max(0, len(before) - 80)) is not None
 
 
 def lines_holding(text: str, words: tuple[str, ...]) -> Iterator[tuple[int, str]]:

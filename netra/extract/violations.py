@@ -31,7 +31,7 @@ from pathlib import Path
 from netra.extract.cleaning import split_sentences
 from netra.extract.patterns import BEFORE_TEXT, Caseless, WordScan, grouped
 from netra.extract.patterns import lowercase_pattern as _lowercase_pattern
-from netra.extract.people import HONORIFICS, NOT_NAME
+from netra.extract.people import HONORIFICS, NOT_NAME, names_a_candidate
 from netra.extract.places import district_keys, region_keys
 from netra.extract.record import Document, Violation
 from netra.extract.statistics import counts_in_sentence, parse_number
@@ -362,6 +362,8 @@ def _named_by_introduction(sentence: str, index: int, earlier: list[_Mention]) -
         after_post = _CUE["name_after_post"].ignorecase.match(sentence, intro_start, intro_end)
         if after_post and not _clause_names_a_post(sentence[:intro_start]):
             continue
+        if names_a_candidate(sentence[:intro_start], sentence[intro_start:intro_end]):
+            continue  # "mengkampanyekan salah satu Bacakada ... atas nama X": X is the candidate, not the accused
         for name in _name_list(sentence, intro_end):
             role = _role_near(sentence, intro_start, earlier)
             found.append(_Mention(index, role, name=name, start=sentence.find(name, intro_end)))

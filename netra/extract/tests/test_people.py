@@ -349,3 +349,9 @@ def test_an_officer_of_a_village_government_association_is_a_person_with_a_posit
         ("Kamiluddin", "Ketua Apdesi Jember")]
     assert people_of("Ketua PPDI Kabupaten Garut, Asep Saepudin, hadir.") == [
         ("Asep Saepudin", "Ketua PPDI Kabupaten Garut")]
+
+
+def test_a_name_given_for_a_candidate_is_no_person_of_the_record():
+    text = "ASN itu mengkampanyekan salah satu Bacakada di Kabupaten Pulau Morotai atas nama Qubais Baba."
+    assert people_of(text) == []
+    assert people_of("Bawaslu memeriksa seorang ASN bernama Andi Wijaya.") == [("Andi Wijaya", "ASN")]

@@ -712,3 +712,9 @@ def test_an_actor_name_drops_the_same_honorifics_and_ranks_as_a_person_name():
 ])
 def test_the_act_category_of_common_case_wordings(sentence, category):
     assert [entry[2] for entry in summary(sentence)] == [category]
+
+
+def test_the_candidate_named_after_atas_nama_is_not_the_accused():
+    text = ("Kakanwil Kemenag Malut, H. Amar Manaf diduga melanggar netralitas ASN dengan mengkampanyekan salah satu "
+            "Bacakada di Kabupaten Pulau Morotai atas nama Qubais Baba.")
+    assert [(name, role) for name, role, _, _ in summary(text)] == [("Amar Manaf", "kakanwil")]
