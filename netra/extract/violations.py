@@ -35,6 +35,7 @@ from netra.extract.people import HONORIFICS, NOT_NAME, names_a_candidate
 from netra.extract.places import district_keys, region_keys
 from netra.extract.record import Document, Violation
 from netra.extract.statistics import counts_in_sentence, parse_number
+from netra.regions.gazetteer import name_key
 
 _RULES = tomllib.loads((Path(__file__).parent / "data" / "violations.toml").read_text(encoding="utf-8"))
 
@@ -644,9 +645,22 @@ def _post_then_name(name: str, person) -> bool:
 
 
 def _same_place(one: str, other: str) -> bool:
-    """'Makassar' and 'Makassar Diperiksa Bawaslu' (a title-case headline) are one place."""
-    one, other = one.lower(), other.lower()
-    return one.startswith(other) or other.startswith(one)
+    """'Makassar' and 'Makassar Diperiksa Bawaslu' (a title-case headline) are one place; so are 'Kukar Diduga
+    Melanggar' and 'Kutai Kartanegara' (two names of one region)."""
+    lowered, other_lowered = one.lower(), other.lower()
+    if lowered.startswith(other_lowered) or other_lowered.startswith(lowered):
+        return True
+    return bool(_region_codes(one) & _region_codes(other))
+
+
+@lru_cache(maxsize=256)
+def _region_codes(place: str) -> frozenset[str]:
+    """The codes of the region a place's longest leading run of words names ('Kukar Diduga Melanggar': Kukar)."""
+    words = place.split()
+    for count in range(len(words), 0, -1):
+        if regions := region_keys().get(name_key(" ".join(words[:count]))):
+            return frozenset(region.code for region in regions)
+    return frozenset()
 
 
 def _drop_unnamed_beside_named(entries: list[_Entry]) -> list[_Entry]:
@@ -838,7 +852,8 @@ def clean_name(raw: str) -> str | None:
 
 
 def _clear_sentence_caches() -> None:
-    for cached in (_roles_in, _categories_in, _furthest_stage_above, _role_of, _has_suspect_cue, _is_normative):
+    for cached in (_roles_in, _categories_in, _furthest_stage_above, _role_of, _has_suspect_cue, _is_normative,
+                   _region_codes):
         cached.cache_clear()
 
 

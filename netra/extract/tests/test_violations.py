@@ -718,3 +718,14 @@ def test_the_candidate_named_after_atas_nama_is_not_the_accused():
     text = ("Kakanwil Kemenag Malut, H. Amar Manaf diduga melanggar netralitas ASN dengan mengkampanyekan salah satu "
             "Bacakada di Kabupaten Pulau Morotai atas nama Qubais Baba.")
     assert [(name, role) for name, role, _, _ in summary(text)] == [("Amar Manaf", "kakanwil")]
+
+
+def test_one_group_named_under_two_names_of_its_region_is_one_entry():
+    doc = extract_text(
+        "11 ASN di Kukar Diduga Melanggar Netralitas dalam Pemilu 2024\n"
+        "Sebanyak 11 Aparatur Sipil Negara atau ASN di Kabupaten Kutai Kartanegara, Kalimantan Timur, diduga "
+        "melanggar netralitas selama masa kampanye Pemilu 2024.\n"
+        "Laporan penanganan pelanggaran netralitas ASN yang disampaikan oleh Bawaslu Kukar ke KASN pun sudah "
+        "diproses dan sudah masuk daftar tunggu."
+    )
+    assert [(v.actor_role, v.status) for v in doc.violations] == [("ASN", "forwarded")]
