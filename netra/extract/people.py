@@ -111,6 +111,12 @@ LAST_BREAK = re.compile(r"(?s:.*)(?:[^A-Za-zÀ-ÖØ-öø-ÿ'’\s.,]|\s(?=[^\sA-
 BREAK_REACH = 120  # characters searched back for a break before parentheses or "selaku"
 SELAKU = re.compile(rf"(?P<name>{NAME})\s*,?\s+selaku\s+(?P<position>[^,.;:\n\"“”]{{3,90}})")
 SPACES = re.compile(r"\s*")
+# "Ipung Wahyudi diperiksa sebagai Kades Ledokombo", "Kamiluddin dalam kapasitasnya sebagai Kepala Desa ...": a name,
+# a verb of being examined or serving (or "in the capacity of"), then "sebagai" right before a position's head.
+SERVING_AS_BEFORE = re.compile(
+    rf"(?P<name>{NAME})\s+(?:(?:(?:di|ter)periksa|dipanggil|diklarifikasi|hadir|bertindak|menjabat|bertugas)\s+"
+    r"(?:dalam\s+kapasitas(?:nya)?\s+)?|dalam\s+kapasitas(?:nya)?\s+)sebagai\s+$"
+)
 STOP_IN_SELAKU = re.compile(
     r"\s+(?:mengatakan|menyampaikan|mengaku|menjelaskan|menuturkan|menegaskan|yang|saat|ketika|kalau|"
     r"bahwa|dalam|pada|di|ke|untuk|telah|sudah|akan)\b.*$"
@@ -469,11 +475,12 @@ def people_at_heads(text: str) -> list[Person]:
         if head_text in EXCLUDED_POSITIONS or position in BARE_HEADS_NEEDING_MORE:
             continue
         if ends_sentence(position):  # "dipimpin Pj Bupati Garut. Turut hadir ...": no name after it
-            person, name_end = name_before(text, start, position.rstrip(".")), used
+            position = position.rstrip(".")
+            person, name_end = name_before(text, start, position) or name_serving_as(text, start, position), used
         else:
             name, name_end = read_name(tokens, used)
             person = name_after(text, window, used, consumed, position, name, name_end) \
-                or name_before(text, start, position)
+                or name_before(text, start, position) or name_serving_as(text, start, position)
         if person is not None and not names_the_district(person):
             found.append(person)
             if not position.startswith("mewakili"):
@@ -593,6 +600,19 @@ def name_before(text: str, head_start: int, position: str) -> Person | None:
         return None
     tokens = tokenize(match["name"])
     name, used = read_name(tokens, 0)
+    return Person(name, position) if name and used == len(tokens) else None
+
+
+def name_serving_as(text: str, head_start: int, position: str) -> Person | None:
+    """ "Sementara Ipung Wahyudi diperiksa sebagai Kades Ledokombo": the person the position is held by."""
+    if not text.endswith("sebagai ", max(0, head_start - 9), head_start):  # most heads: no "sebagai" before them
+        return None
+    match = SERVING_AS_BEFORE.search(text, max(0, head_start - 120), head_start)
+    if match is None:
+        return None
+    tokens = tokenize(match["name"])
+    start = max((k + 1 for k, t in enumerate(tokens) if t in NOT_NAME or t in HEAD_WORDS), default=0)
+    name, used = read_name(tokens, start)
     return Person(name, position) if name and used == len(tokens) else None
 
 

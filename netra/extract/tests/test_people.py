@@ -355,3 +355,10 @@ def test_a_name_given_for_a_candidate_is_no_person_of_the_record():
     text = "ASN itu mengkampanyekan salah satu Bacakada di Kabupaten Pulau Morotai atas nama Qubais Baba."
     assert people_of(text) == []
     assert people_of("Bawaslu memeriksa seorang ASN bernama Andi Wijaya.") == [("Andi Wijaya", "ASN")]
+
+
+def test_a_person_examined_or_serving_as_a_position_holds_it():
+    text = ("Bawaslu memeriksa Kamiluddin dalam kapasitasnya sebagai Kepala Desa (Kades) Sidomulyo, Kecamatan Silo. "
+            "Budi Santoso hadir sebagai Ketua KPU Garut dalam rapat itu.")
+    assert people_of(text) == [("Kamiluddin", "Kades Sidomulyo"), ("Budi Santoso", "Ketua KPU Garut")]
+    assert people_of("Masyarakat sebagai Kepala Desa hadir.") == []  # no verb of serving: not this construction
