@@ -58,14 +58,19 @@ REGION_AT_TOKENS = 3 + MAX_NAME_TOKENS + 1
 # Capitalised words that may follow a bare region name without making it part of a longer name.
 NOT_NAME_FOLLOWERS = frozenset(RULES["not_name_followers"])
 
-TOKEN = re.compile(r"\([^()\n]{0,40}\)|[A-Za-z][A-Za-z'’-]*|\d[\d./]*|[^\sA-Za-z\d]")
+# Leading spaces are part of a match (the token is group 1): the scan does not try every alternative at each
+# space, and the tokens are the same.
+TOKEN = re.compile(r"\s*+(\([^()\n]{0,40}\)|[A-Za-z][A-Za-z'’-]*|\d[\d./]*|[^\sA-Za-z\d])")
 # The same, with a run of lower-case words as one token (they only separate names; level words such as
 # "kabupaten" stay tokens of their own). About half as many tokens on a news line.
-_LOWER_WORD = r"[a-z][a-z'’-]*(?![A-Za-z'’-])"
-_LEVEL_WORD = r"(?:kabupaten|kota|provinsi|kab|prov|kecamatan|desa|kelurahan|distrik)\b"
+# The level words are grouped by first letter, so that most words are ruled out at their first letter. The
+# word and space runs are possessive: a shorter one could not be followed by what comes next, so after a word
+# "not followed by a letter, apostrophe or hyphen" is "not followed by a capital".
+_LOWER_WORD = r"[a-z][a-z'’-]*+(?![A-Z])"
+_LEVEL_WORD = r"(?:k(?:abupaten|ota|ab|ecamatan|elurahan)|p(?:rovinsi|rov)|d(?:esa|istrik))\b"
 TOKEN_RUNS = re.compile(
-    rf"\([^()\n]{{0,40}}\)|(?!{_LEVEL_WORD}){_LOWER_WORD}(?:\s+(?!{_LEVEL_WORD}){_LOWER_WORD})*"
-    r"|[A-Za-z][A-Za-z'’-]*|\d[\d./]*|[^\sA-Za-z\d]"
+    rf"\s*+(\([^()\n]{{0,40}}\)|(?!{_LEVEL_WORD}){_LOWER_WORD}(?:\s++(?!{_LEVEL_WORD}){_LOWER_WORD})*+"
+    r"|[A-Za-z][A-Za-z'’-]*|\d[\d./]*|[^\sA-Za-z\d])"
 )
 # "SUNGAI PENUH (Sekatanews) -", "Seluma, mediabengkulu.co –", "KORANBERNAS.ID, SLEMAN--"
 # The word and separator runs are possessive: a shorter one could never be followed by what comes next,
@@ -73,6 +78,7 @@ TOKEN_RUNS = re.compile(
 DATELINE = re.compile(
     r"^(?P<head>[A-Z][\w.'’]*+(?:[ ,]++[\w.'’]++){0,5}?)\s*+(?:\([^)]{1,40}\))?\s*(?:[-–—]{1,2}|--)\s*(?=\S)"
 )
+DATELINE_DASHES = ("-", "–", "—")  # a dateline has one of them: a line without them needs no match
 # Capitalised words as TOKEN_RUNS reads them (and a few more, inside longer tokens).
 CAPITALISED_WORD = re.compile(r"[A-Z][A-Za-z'’-]*")
 # A level word in lower case ("kota", the end of the run "di propinsi"; a few more inside longer words).
@@ -199,23 +205,24 @@ class LazyTokens(dict):
 
     def __missing__(self, i: int) -> Token:
         match = self.matches[i]
-        text = match[0]
+        text = match[1]
         first = text[0]
         if self.runs and first.islower():
             last = text[text.rfind(" ") + 1:]
-            token = new_token((text, match.start() + self.offset, last, last, False))
+            token = new_token((text, match.start(1) + self.offset, last, last, False))
         elif first.isupper() and first.isalpha():
             lower = text.lower()
             key = lower if lower.isalnum() else lower.replace("-", "").replace("'", "").replace("’", "")
-            token = new_token((text, match.start() + self.offset, lower, key, len(text) <= 5 or not text.isupper()))
+            token = new_token((text, match.start(1) + self.offset, lower, key, len(text) <= 5 or not text.isupper()))
         else:
             lower = text.lower()
-            token = new_token((text, match.start() + self.offset, lower, lower, False))
+            token = new_token((text, match.start(1) + self.offset, lower, lower, False))
         self[i] = token
         return token
 
     def containing(self, positions: list[int]) -> list[int]:
-        """Indices of the tokens that contain these character positions, in order."""
+        """Indices of the tokens that contain these character positions, in order. (A match begins with the
+        spaces before its token: a position in a token is still after its match's beginning and before the next.)"""
         return sorted({bisect_right(self.matches, position, key=re.Match.start) - 1 for position in positions})
 
 
@@ -231,12 +238,15 @@ def tokens_from(tokens: LazyTokens, i: int, n: int) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def region_word_kinds() -> dict[str, str]:
-    """``region_word_kind`` of the words that have one, by the word in lower case, for words that are their
-    own key (no hyphen or apostrophe): "name", else "start", else "level" wins."""
+    """``region_word_kind`` of the words that have one, by the word in lower case: "name", else "start", else
+    "level" wins. A word in lower case that is not in it has none if it is its own key (no hyphen or
+    apostrophe)."""
     kinds = dict.fromkeys(LEVEL_WORDS, "level")
     kinds.update(dict.fromkeys(fuzzy_choices()[1], "start"))
     kinds.update(dict.fromkeys(region_key_prefixes(), "start"))
     kinds.update(dict.fromkeys(region_keys(), "name"))
+    for word in [word for word in kinds if not word.isalnum()]:
+        kinds[word] = region_word_kind(word, kinds)  # a word that is not its own key, as "una-una" may be
     return kinds
 
 
@@ -246,7 +256,7 @@ def region_word_kind(word: str, kinds: dict[str, str]) -> str:
     (then it needs another name right after it), else "level" for a level word and "" for any other word.
     ``lookup`` and ``fuzzy_lookup`` find nothing at the last two (document aliases apart).
 
-    ``kinds`` is ``region_word_kinds()``, the answer for a word that is its own key.
+    ``kinds`` is ``region_word_kinds()``.
     """
     lower = word.lower()
     if lower.isalnum():
@@ -261,7 +271,7 @@ def region_word_kind(word: str, kinds: dict[str, str]) -> str:
 
 def strip_dateline(line: str) -> tuple[str, str | None]:
     """(line without its dateline, the dateline's place words or None)."""
-    if len(line) < 60:
+    if len(line) < 60 or not any(map(line.__contains__, DATELINE_DASHES)):
         return line, None
     match = DATELINE.match(line)
     if match is None:
@@ -430,48 +440,48 @@ def choose_place(mention: Mention, preferred_codes: AbstractSet[str]) -> Place:
     return places[0]
 
 
-def where_to_look(line: str, doc_aliases: dict[str, Place], known: dict[str, str]) -> list[int]:
+def where_to_look(line: str, doc_aliases: dict[str, Place]) -> list[int]:
     """Where a mention may begin in ``line``: capitalised words with which a region name or a document alias
-    can begin (also an abbreviation the line itself brackets, as "(MBD)" after a region's name makes it an
-    alias), and level words. Empty when no region name can begin anywhere in the line.
+    can begin, and level words (also an abbreviation the line itself brackets: after a region's name, as
+    "(MBD)", it becomes an alias). Empty when no region name can begin anywhere in the line.
 
-    Cheap: the line is only scanned for words, before it is tokenized. ``known`` keeps, for the document,
-    the ``region_word_kind`` of each word already seen.
+    Cheap: the line is only scanned for words, before it is tokenized. A bracketed abbreviation alone is no
+    reason to look: it becomes an alias only after a region found in the line, at one of the other words.
     """
+    kinds = region_word_kinds()
     bracketed = BRACKETED_ABBREVIATION.findall(line) if "(" in line else ()
     no_aliases = not doc_aliases and not bracketed
-    kinds = region_word_kinds()
-    where, levels = [], []
+    where, also = [], []
     for match in CAPITALISED_WORD.finditer(line):
         word = match[0]
-        kind = known.get(word)
+        # the table, read directly, answers for all but the few words with a hyphen or apostrophe (cheaper than
+        # a call per word new to the document, which a per-document cache needed)
+        kind = kinds.get(word.lower())
         if kind is None:
-            kind = known[word] = region_word_kind(word, kinds)
+            kind = "" if word.isalpha() else region_word_kind(word, kinds)
         if not kind and no_aliases:
             continue  # most words
-        if (kind == "name" or kind == "start" and NAME_MAY_FOLLOW.match(line, match.end())
-                or word in doc_aliases or word in bracketed):
+        if kind == "name" or kind == "start" and NAME_MAY_FOLLOW.match(line, match.end()) or word in doc_aliases:
             where.append(match.start())
-        elif kind == "level" or kind == "start" and word.lower() in LEVEL_WORDS:
-            levels.append(match.start())
+        elif kind == "level" or kind == "start" and word.lower() in LEVEL_WORDS or word in bracketed:
+            also.append(match.start())
     if not where:
         return []
-    if not any(word in line for word in LOWER_CASE_LEVEL_WORD_PARTS):
-        return where + levels
-    return where + levels + [match.start() for match in LOWER_CASE_LEVEL_WORD.finditer(line)]
+    if not any(map(line.__contains__, LOWER_CASE_LEVEL_WORD_PARTS)):
+        return where + also
+    return where + also + [match.start() for match in LOWER_CASE_LEVEL_WORD.finditer(line)]
 
 
 def collect_mentions(doc: Document) -> tuple[list[Mention], list[str]]:
     mentions: list[Mention] = []
     datelines: list[str] = []
     doc_aliases: dict[str, Place] = {}
-    known: dict[str, str] = {}
     offset = 0
     for line in [doc.title, *doc.text.split("\n")]:
         body, dateline = strip_dateline(line)
         if dateline:
             datelines.append(dateline)
-        if where := where_to_look(body, doc_aliases, known):
+        if where := where_to_look(body, doc_aliases):
             mentions.extend(find_mentions(body, offset, doc_aliases, where))
         offset += len(line) + 1
     return mentions, datelines

@@ -1,6 +1,6 @@
 import pytest
 
-from netra.extract.places import add_regions
+from netra.extract.places import add_regions, line_tokens, region_at
 from netra.extract.record import Document
 
 
@@ -89,3 +89,46 @@ def test_where_a_mention_may_begin(text: str, expected: list[str]) -> None:
 ])
 def test_the_longest_run_of_name_tokens_is_read(text: str, expected: list[str]) -> None:
     assert regions_of(text) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("di kota Bandung, kabupatenx dan kota-kota (Pemkab) diJakarta x-Bantul  propinsi Jawa",
+     [("di", 0), ("kota", 3), ("Bandung", 8), (",", 15), ("kabupatenx dan", 17), ("kota-kota", 32), ("(Pemkab)", 42),
+      ("diJakarta", 51), ("x-Bantul", 61), ("propinsi", 71), ("Jawa", 80)]),
+    ("Warga   di  desa\tSukamaju (14/2/2024) ke Kab. Bogor—kami’s lagi",
+     [("Warga", 0), ("di", 8), ("desa", 12), ("Sukamaju", 17), ("(14/2/2024)", 26), ("ke", 38), ("Kab", 41), (".", 44),
+      ("Bogor", 46), ("—", 51), ("kami’s lagi", 52)]),
+])
+def test_line_tokens_and_where_they_begin(line: str, expected: list[tuple[str, int]]) -> None:
+    # pins the token pattern (leading spaces in the match, level words grouped by first letter, possessive runs)
+    tokens = line_tokens(line, 0)
+    assert [(tokens[i].text, tokens[i].start) for i in range(tokens.count)] == expected
+
+
+def test_the_tokens_containing_positions():
+    tokens = line_tokens("di kota Bandung, kabupatenx dan kota-kota (Pemkab)", 0)
+    assert tokens.containing([3, 8, 20, 43, 3]) == [1, 2, 4, 6]
+
+
+def test_region_at_reads_the_tokens_after_spaces():
+    line = "Warga   di  desa\tSukamaju ke Kab. Bogor—kami lagi"
+    assert region_at(line, line.find("Kab"))[1] == line.find("Bogor") + len("Bogor")
+    assert region_at(line, line.find("desa")) == (None, line.find("desa"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a line whose only capitalised candidate is a bracketed abbreviation is not read (no region precedes it)
+    ("Komisi Aparatur Sipil Negara (KASN) memeriksa. Bawaslu Bantul hadir.", ["Kabupaten Bantul"]),
+    ("Laporan diteruskan ke Komisi ASN (KASN).", []),
+    # an alias made in one line is read in the next, bracketed again or not
+    ("Panitia dari Maluku Barat Daya (MBD) hadir.\nWarga (MBD) dan MBD siap.", ["Kabupaten Maluku Barat Daya"]),
+])
+def test_bracketed_abbreviations(text: str, expected: list[str]) -> None:
+    assert regions_of(text) == expected
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—", "--"])
+def test_a_dateline_with_any_dash_is_the_last_resort(dash: str) -> None:
+    text = f"SUNGAI PENUH {dash} Rumah camat disebut menjadi tempat berkumpul massa kampanye kemarin."
+    assert regions_of(text) == ["Kota Sungai Penuh"]
+    assert regions_of(text.replace(dash, ",")) == []
