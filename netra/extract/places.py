@@ -76,7 +76,10 @@ TOKEN_RUNS = re.compile(
 # The word and separator runs are possessive: a shorter one could never be followed by what comes next,
 # so this matches as with plain ones, without the backtracking.
 DATELINE = re.compile(
-    r"^(?P<head>[A-Z][\w.'’]*+(?:[ ,]++[\w.'’]++){0,5}?)\s*+(?:\([^)]{1,40}\))?\s*(?:[-–—]{1,2}|--)\s*(?=\S)"
+    r"^(?P<head>[A-Z][\w.'’]*+(?:[ ,]++[\w.'’]++){0,5}?)(?:\s*+\([^)]{1,40}\))?"
+    # the dash has a space on one side ("MUNA – ", "Satujuang- ") or follows a capital or ")" ("JAKARTA-Bawaslu"):
+    # not the hyphen of "masing-masing"
+    r"(?:\s+[-–—]{1,2}\s*|[-–—]{1,2}\s+|(?<=[A-Z)])[-–—]{1,2})(?=\S)"
 )
 DATELINE_DASHES = ("-", "–", "—")  # a dateline has one of them: a line without them needs no match
 # Capitalised words as TOKEN_RUNS reads them (and a few more, inside longer tokens).
@@ -375,10 +378,12 @@ def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place], where: 
         if i < resume:
             continue
         token = tokens[i]
-        if not token.is_name and token.lower not in LEVEL_WORDS:
+        level = LEVEL_WORDS.get(token.lower)
+        if level is None and token.lower.startswith("se-"):  # "se-Kabupaten Ogan Komering Ilir"
+            level = LEVEL_WORDS.get(token.lower[3:].lower())
+        if not token.is_name and not level:
             continue
         previous = tokens[i - 1] if i > 0 else NO_TOKEN
-        level = LEVEL_WORDS.get(token.lower)
         if level and i + 1 < tokens.count:
             # "Kabupaten. Dompu", "Kabupaten (Pemkab) Dompu": a dot or an abbreviation between level and name
             j = i + 2 if tokens[i + 1].text == "." or tokens[i + 1].text.startswith("(") else i + 1

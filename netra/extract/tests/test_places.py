@@ -1,6 +1,7 @@
 import pytest
 
-from netra.extract.places import add_regions, line_tokens, region_at
+from netra.extract.pipeline import extract_text
+from netra.extract.places import add_regions, line_tokens, region_at, strip_dateline
 from netra.extract.record import Document
 
 
@@ -132,3 +133,18 @@ def test_a_dateline_with_any_dash_is_the_last_resort(dash: str) -> None:
     text = f"SUNGAI PENUH {dash} Rumah camat disebut menjadi tempat berkumpul massa kampanye kemarin."
     assert regions_of(text) == ["Kota Sungai Penuh"]
     assert regions_of(text.replace(dash, ",")) == []
+
+
+def test_the_hyphen_of_a_doubled_word_is_no_dateline_dash():
+    text = "Kabupaten Sidrap, Takalar, dan Sinjai masing-masing dua orang juga sudah diteruskan ke KASN."
+    assert strip_dateline(text) == (text, None)
+    assert strip_dateline("JAKARTA-Bawaslu RI mencatat pelanggaran netralitas ASN di banyak daerah pekan ini.")[1] \
+        == "JAKARTA"
+    assert strip_dateline("Satujuang- Gegara datang ke kegiatan calon gubernur, sejumlah kades berurusan.")[1] \
+        == "Satujuang"
+
+
+def test_a_level_word_after_se_names_a_region():
+    doc = extract_text("Ratusan Kades se-Kabupaten Ogan Komering Ilir Ikrarkan Netralitas\n"
+                       "Ratusan kepala desa mengikuti ikrar netralitas di pendopo.")
+    assert [region.name for region in doc.regions] == ["Kabupaten Ogan Komering Ilir"]
