@@ -50,6 +50,8 @@ NATIONAL_BODIES = frozenset(RULES["national_bodies"])
 VENUE_WORDS = frozenset(RULES["venue_words"])
 ELECTION_SCOPE_WORDS = frozenset(RULES["election_scope_words"])
 REGION_LEVELS = (PROVINCE, REGENCY, CITY)
+COUNT_FOLLOWS = re.compile(r"\s+(?:{})\b[,:]?\s+(?:sebanyak\s+|ada\s+|total\s+)?\d".format(
+    "|".join(RULES["count_verbs"])))
 LEVEL_WORDS = {w: levels[0] for w, levels in PREFIX_LEVELS.items() if levels[0] in REGION_LEVELS}
 MAX_NAME_TOKENS = 4
 # region_at reads at most token 6: "(BKD)", a level word, ".", then a name of MAX_NAME_TOKENS tokens;
@@ -405,6 +407,8 @@ def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place], where: 
                 resume = i + used
                 key = "".join(t.lower for t in tokens_from(tokens, i, used))
                 attached, hint = is_attached(tokens, i)
+                if attached and counts_follow(line, tokens[resume - 1], offset):
+                    attached = False  # "Bawaslu Sulsel mencatat, sebanyak 46 ASN": the region's own count
                 if previous.text in NATIONAL_BODIES:
                     continue  # "Kepala BKN Bima Haria": a national body has no region; a name follows
                 # "konferensi pers di Jakarta" is a venue; "BKN di Jakarta" the seat of a body
@@ -414,6 +418,11 @@ def find_mentions(line: str, offset: int, doc_aliases: dict[str, Place], where: 
                     mentions.append(Mention(places, token.start, "attached" if attached else "explicit", hint))
                     remember_abbreviation(tokens, resume, places[0], doc_aliases)
     return mentions
+
+
+def counts_follow(line: str, last: Token, offset: int) -> bool:
+    """Whether a count verb and a number follow the name ending with token ``last`` (COUNT_FOLLOWS)."""
+    return COUNT_FOLLOWS.match(line, last.start - offset + len(last.text)) is not None
 
 
 def continues_a_name(tokens: LazyTokens, i: int) -> bool:

@@ -148,3 +148,12 @@ def test_a_level_word_after_se_names_a_region():
     doc = extract_text("Ratusan Kades se-Kabupaten Ogan Komering Ilir Ikrarkan Netralitas\n"
                        "Ratusan kepala desa mengikuti ikrar netralitas di pendopo.")
     assert [region.name for region in doc.regions] == ["Kabupaten Ogan Komering Ilir"]
+
+
+def test_a_region_whose_body_reports_its_count_is_a_scope_of_the_story():
+    doc = extract_text("Judul\nBawaslu Sulsel mencatat, sebanyak 46 ASN melanggar netralitas. Di Kabupaten Pinrang 16 "
+                       "orang diteruskan ke KASN.")
+    assert [region.name for region in doc.regions] == ["Provinsi Sulawesi Selatan", "Kabupaten Pinrang"]
+    doc = extract_text("Judul\nKasus itu diteruskan melalui Bawaslu Lampung ke KASN. Kades di Kabupaten Pesawaran "
+                       "dilaporkan.")
+    assert [region.name for region in doc.regions] == ["Kabupaten Pesawaran"]  # a step on the way: no scope
