@@ -32,10 +32,9 @@ from netra.extract.cleaning import split_sentences
 from netra.extract.patterns import BEFORE_TEXT, Caseless, WordScan, grouped
 from netra.extract.patterns import lowercase_pattern as _lowercase_pattern
 from netra.extract.people import HONORIFICS, NOT_NAME, names_a_candidate
-from netra.extract.places import district_keys, region_keys
+from netra.extract.places import district_keys, region_at, region_keys
 from netra.extract.record import Document, Violation
 from netra.extract.statistics import counts_in_sentence, parse_number
-from netra.regions.gazetteer import name_key
 
 _RULES = tomllib.loads((Path(__file__).parent / "data" / "violations.toml").read_text(encoding="utf-8"))
 
@@ -650,17 +649,15 @@ def _same_place(one: str, other: str) -> bool:
     lowered, other_lowered = one.lower(), other.lower()
     if lowered.startswith(other_lowered) or other_lowered.startswith(lowered):
         return True
-    return bool(_region_codes(one) & _region_codes(other))
+    code = _region_code(one)
+    return code is not None and code == _region_code(other)
 
 
 @lru_cache(maxsize=256)
-def _region_codes(place: str) -> frozenset[str]:
-    """The codes of the region a place's longest leading run of words names ('Kukar Diduga Melanggar': Kukar)."""
-    words = place.split()
-    for count in range(len(words), 0, -1):
-        if regions := region_keys().get(name_key(" ".join(words[:count]))):
-            return frozenset(region.code for region in regions)
-    return frozenset()
+def _region_code(place: str) -> str | None:
+    """The code of the region written at the start of a place ('Kukar Diduga Melanggar': Kutai Kartanegara)."""
+    region, _ = region_at(place, 0)
+    return region.code if region else None
 
 
 def _drop_unnamed_beside_named(entries: list[_Entry]) -> list[_Entry]:
@@ -853,7 +850,7 @@ def clean_name(raw: str) -> str | None:
 
 def _clear_sentence_caches() -> None:
     for cached in (_roles_in, _categories_in, _furthest_stage_above, _role_of, _has_suspect_cue, _is_normative,
-                   _region_codes):
+                   _region_code):
         cached.cache_clear()
 
 
