@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from netra.extract.cleaning import split_sentences
-from netra.extract.patterns import BEFORE_TEXT, Caseless, WordScan, grouped
+from netra.extract.patterns import Caseless, WordScan, grouped
 from netra.extract.patterns import lowercase_pattern as _lowercase_pattern
 from netra.extract.people import HONORIFICS, NOT_NAME, names_a_candidate
 from netra.extract.places import district_keys, region_at, region_keys
@@ -61,9 +61,8 @@ class _Cue(Caseless):
         self.words = WordScan(self.lowered.pattern)
 
     def found(self, text: str) -> bool:
-        fast = self.words.fast
-        if fast is not None and text.isascii():
-            return fast.search(BEFORE_TEXT + text.lower()) is not None
+        if text.isascii():  # lowering keeps the length: the lowered pattern, scanned as a WordScan does
+            return self.words.found(text.lower())
         return super().found(text)
 
 
