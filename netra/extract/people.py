@@ -610,19 +610,23 @@ def name_serving_as(text: str, head_start: int, position: str) -> Person | None:
     match = SERVING_AS_BEFORE.search(text, max(0, head_start - 120), head_start)
     if match is None:
         return None
-    tokens = tokenize(match["name"])
+    name, to_the_end = name_ending(match["name"])
+    return Person(name, position) if name and to_the_end else None
+
+
+def name_ending(words: str) -> tuple[str | None, bool]:
+    """The name read after the last word of ``words`` that is no name's (a non-name word or a head word), and
+    whether it runs to their end: "Sementara Ipung Wahyudi" -> ("Ipung Wahyudi", True)."""
+    tokens = tokenize(words)
     start = max((k + 1 for k, t in enumerate(tokens) if t in NOT_NAME or t in HEAD_WORDS), default=0)
     name, used = read_name(tokens, start)
-    return Person(name, position) if name and used == len(tokens) else None
+    return name, used == len(tokens)
 
 
 def people_with_selaku(text: str) -> list[Person]:
     found = []
     for match in selaku_matches(text):
-        tokens = tokenize(match["name"])
-        start = max((k + 1 for k, t in enumerate(tokens) if t in NOT_NAME or t in HEAD_WORDS),
-                    default=0)
-        name, _ = read_name(tokens, start)
+        name, _ = name_ending(match["name"])
         position = STOP_IN_SELAKU.sub("", match["position"]).strip()
         if name and position:
             found.append(Person(name, position))
@@ -659,9 +663,7 @@ def people_with_parenthesised_position(text: str) -> list[Person]:
         position = match["position"].strip()
         if not HEAD.match(position) or position in BARE_HEADS_NEEDING_MORE or len(position.split()) < 2:
             continue
-        tokens = tokenize(match["name"])
-        start = max((k + 1 for k, t in enumerate(tokens) if t in NOT_NAME or t in HEAD_WORDS), default=0)
-        name, _ = read_name(tokens, start)
+        name, _ = name_ending(match["name"])
         if name and not all(word in POSITION_WORDS for word in name.split()):  # "..., Data, dan Informasi (Kordiv"
             found.append(Person(name, clean_position(position)))
     return found
