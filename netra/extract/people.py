@@ -65,8 +65,9 @@ REGIONAL_OFFICE_WORDS = frozenset(DATA["regional_office_words"])
 _CANDIDATE_WORD = r"\b(?:{})".format(literal_alternation(sorted(DATA["candidate_words"], key=len, reverse=True)))
 # A candidate word right before a head, with nothing but spaces between (no line break, no full stop).
 CANDIDATE_BEFORE_HEAD = re.compile(_CANDIDATE_WORD + r"[ \u00a0]+$", re.IGNORECASE)
-# A candidate word a few words before the end of a clause ("salah satu Bacakada di Kabupaten Pulau Morotai").
+# Introducers that name the noun just before them (see names_a_candidate).
 NAMING_THE_NOUN_BEFORE = ("atas nama", "bernama")
+# A candidate word a few words before the end of a clause ("salah satu Bacakada di Kabupaten Pulau Morotai").
 CANDIDATE_ENDING_CLAUSE = re.compile(_CANDIDATE_WORD + r"\b(?:[ \u00a0]+[^\s,.;:]+){0,5}[ \u00a0]*$", re.IGNORECASE)
 CANDIDATE_WORDS = frozenset({"Paslon", "Pasangan", "Calon", "Cabup", "Cagub", "Cawalkot", "Capres"})
 NAME_ABBREVIATIONS = frozenset({"Muh.", "Moh.", "Mohd.", "Moch.", "Mochd.", "Mhd.", "Muhd.", "Abd.", "Ach.", "Ahm.",
