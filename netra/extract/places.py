@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from netra.extract.patterns import grouped
 from netra.extract.record import Document, Region
 from netra.regions.gazetteer import (
     CITY,
@@ -65,11 +66,11 @@ NOT_NAME_FOLLOWERS = frozenset(RULES["not_name_followers"])
 TOKEN = re.compile(r"\s*+(\([^()\n]{0,40}\)|[A-Za-z][A-Za-z'’-]*|\d[\d./]*|[^\sA-Za-z\d])")
 # The same, with a run of lower-case words as one token (they only separate names; level words such as
 # "kabupaten" stay tokens of their own). About half as many tokens on a news line.
-# The level words are grouped by first letter, so that most words are ruled out at their first letter. The
-# word and space runs are possessive: a shorter one could not be followed by what comes next, so after a word
-# "not followed by a letter, apostrophe or hyphen" is "not followed by a capital".
+# The level words are grouped by first letter (patterns.grouped), so that most words are ruled out at their first
+# letter. The word and space runs are possessive: a shorter one could not be followed by what comes next, so after
+# a word "not followed by a letter, apostrophe or hyphen" is "not followed by a capital".
 _LOWER_WORD = r"[a-z][a-z'’-]*+(?![A-Z])"
-_LEVEL_WORD = r"(?:k(?:abupaten|ota|ab|ecamatan|elurahan)|p(?:rovinsi|rov)|d(?:esa|istrik))\b"
+_LEVEL_WORD = r"{}\b".format(grouped("kabupaten|kota|provinsi|kab|prov|kecamatan|desa|kelurahan|distrik"))
 TOKEN_RUNS = re.compile(
     rf"\s*+(\([^()\n]{{0,40}}\)|(?!{_LEVEL_WORD}){_LOWER_WORD}(?:\s++(?!{_LEVEL_WORD}){_LOWER_WORD})*+"
     r"|[A-Za-z][A-Za-z'’-]*|\d[\d./]*|[^\sA-Za-z\d])"
