@@ -339,12 +339,12 @@ def _is_excluded_by_words_before(sentence: str, start: int) -> bool:
     words = _WORD.findall(tail)
     if not words:
         return False
-    last_two = [w.lower() for w in words[-2:]]
-    if last_two[-1] in _EXCLUDED_BEFORE:
+    tail_last_two = [w.lower() for w in words[-2:]]
+    if tail_last_two[-1] in _EXCLUDED_BEFORE:
         return True
     # The clause's words are the tail's words after the last separator (no word holds one), so its last two
     # are among the tail's last two: without a negation there, the clause has none (most numbers).
-    if _NEGATIONS.isdisjoint(last_two):
+    if _NEGATIONS.isdisjoint(tail_last_two):
         return False
     clause = tail[max(tail.rfind(","), tail.rfind(";"), tail.rfind(":")) + 1 :]  # after the last of , ; :
     last_two = [w.lower() for w in _WORD.findall(clause)[-2:]]
