@@ -79,7 +79,6 @@ _CUE = {key: _Cue(value) for key, value in _RULES["cues"].items() if key not in 
 # Cues tested on every sentence run on the lowercased text.
 _SUSPECT_LOWER = _word_scan(_RULES["cues"]["suspect"])
 _NORMATIVE_LOWER = _word_scan(_RULES["cues"]["normative"])
-_NAME_INTRO_LOWER = _word_scan(_RULES["cues"]["name_intro"])
 # The role rules in one pattern, each a named group: fullmatch() tries them in order, as a loop over the rules
 # would, and the group that matched tells the rule (its own group 1 follows its name's group).
 _ROLE_RULES = _compile("|".join(f"(?P<rule{i}>{rule['pattern']})" for i, rule in enumerate(_RULES["roles"])))
@@ -251,10 +250,7 @@ def _suspect_flags(sentences: list[str]) -> list[bool]:
 
 def _introduces_names(sentence: str) -> bool:
     """The sentence has a name_intro cue ('yakni', 'berinisial', ...)."""
-    lowered = sentence.lower()
-    if len(lowered) != len(sentence):
-        return _CUE["name_intro"].found(sentence)
-    return _NAME_INTRO_LOWER.found(lowered)
+    return _CUE["name_intro"].found(sentence)
 
 
 def _is_suspect(sentence: str) -> bool:
